@@ -1,0 +1,1 @@
+"""BiblioHub: the shared, self-hosted workspace of a library network."""

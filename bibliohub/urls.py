@@ -1,0 +1,17 @@
+"""The site's addresses."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from bibliohub.core import views as core_views
+
+urlpatterns = [
+    path("", include("bibliohub.directory.urls")),
+    path("join/", include("bibliohub.membership.urls")),
+    path("accounts/", include("bibliohub.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", include("bibliohub.api.urls")),
+    path("admin/", admin.site.urls),
+    path("language/", core_views.set_language, name="set_language"),
+    path("healthz", core_views.healthz, name="healthz"),
+]
