@@ -9,7 +9,10 @@ BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
 
 env = environ.Env()
-DATA_DIR = Path(env.str("BIBLIOHUB_DATA_DIR", default=str(REPO_DIR / "var")))
+# In a checkout, data lives in ./var beside the code; an installed package uses ./var of the
+# working directory unless BIBLIOHUB_DATA_DIR says otherwise (production always sets it).
+_DEFAULT_DATA_DIR = (REPO_DIR if (REPO_DIR / "pyproject.toml").exists() else Path.cwd()) / "var"
+DATA_DIR = Path(env.str("BIBLIOHUB_DATA_DIR", default=str(_DEFAULT_DATA_DIR)))
 
 DEBUG = env.bool("DEBUG", default=False)
 # The default key is for a local demo only; `check --deploy` flags it and production sets SECRET_KEY.
@@ -186,9 +189,11 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Security -------------------------------------------------------------------------------
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool(
-    "BEHIND_TLS_PROXY", default=False
-) else None
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# Behind the proxy every request comes from 127.0.0.1: rate limits must read X-Forwarded-For,
+# or a few wrong passwords from anyone would lock everyone out.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_TLS_PROXY else 0)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -208,3 +213,6 @@ LOGGING = {
 
 # Directory pages list this many libraries at a time.
 DIRECTORY_PAGE_SIZE = 25
+
+# The benchmark's bare view at /_bench/baseline (bench/README.md); off unless asked for.
+BENCH_ENABLED = env.bool("BIBLIOHUB_BENCH", default=False)

@@ -37,6 +37,7 @@ class Command(BaseCommand):
             "--threads", str(options["threads"]),
             "--max-requests", "5000",
             "--max-requests-jitter", "500",
+            "--no-control-socket",
         ]
         if not options["quiet"]:
             web += ["--access-logfile", "-"]
