@@ -24,6 +24,7 @@ class Membership(models.Model):
     )
     since = models.DateField(_("member since"))
     until = models.DateField(_("member until"), null=True, blank=True)
+    suspended_on = models.DateField(_("suspended since"), null=True, blank=True)
 
     class Meta:
         ordering = ["network", "library"]
@@ -41,6 +42,12 @@ class Membership(models.Model):
 class Application(models.Model):
     """An application to join a network, from a library that may not be in the directory yet."""
 
+    class ContactRole(models.TextChoices):
+        # The first two match LibraryRole.Role, which an approval gives the applicant.
+        DIRECTOR = "director", _("Director")
+        STAFF = "staff", _("Staff")
+        OTHER = "other", _("Other")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for a decision")
         APPROVED = "approved", _("Approved")
@@ -50,7 +57,11 @@ class Application(models.Model):
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="applications"
     )
     library = models.ForeignKey(
-        Library, verbose_name=_("library"), null=True, blank=True, on_delete=models.SET_NULL,
+        Library,
+        verbose_name=_("library"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="applications",
         help_text=_("Pick your library if it is already in the directory."),
     )
@@ -60,11 +71,17 @@ class Application(models.Model):
     )
     town = models.CharField(_("town"), max_length=120, blank=True)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     contact_name = models.CharField(_("your name"), max_length=200)
-    contact_role = models.CharField(_("your role in the library"), max_length=20)
+    contact_role = models.CharField(
+        _("your role in the library"), max_length=20, choices=ContactRole.choices
+    )
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     note = models.TextField(_("note for the coordinators"), blank=True, max_length=4000)
@@ -77,17 +94,24 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     reason = models.TextField(_("reason"), blank=True)
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="applications",
     )
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["network", "status"])]
         verbose_name = _("application to join")
         verbose_name_plural = _("applications to join")
 
