@@ -1,8 +1,10 @@
 """The site's addresses."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from bibliohub.core import bench_views
 from bibliohub.core import views as core_views
 
 urlpatterns = [
@@ -15,3 +17,5 @@ urlpatterns = [
     path("language/", core_views.set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
 ]
+if settings.BENCH_ENABLED:
+    urlpatterns.append(path("_bench/baseline", bench_views.baseline, name="bench_baseline"))

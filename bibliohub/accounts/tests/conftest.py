@@ -1,0 +1,3 @@
+"""Fixtures of the accounts tests (shared with the API tests)."""
+
+from .world import *  # noqa: F403
