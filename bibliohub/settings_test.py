@@ -13,6 +13,3 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SITE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# One cache per test process, emptied before each test (conftest.py), so that the sign-in rate
-# limits one test provokes do not leak into the next.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -6,10 +6,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_str
+
+from bibliohub.core.mail import email_enqueue
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -36,5 +39,14 @@ class AccountAdapter(DefaultAccountAdapter):
             .values_list("language", flat=True)
             .first()
         )
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **extra,
+            **context,
+        }
         with translation.override(language or translation.get_language()):
-            super().send_mail(template_prefix, email, {**extra, **context})
+            message = self.render_mail(template_prefix, email, ctx)
+        # The worker sends it: a slow or unreachable mail server never shows anyone an error page.
+        email_enqueue(message)

@@ -9,7 +9,7 @@ from django.urls import reverse
 NEW_PASSWORD = "Brand-New-Secret-77"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_reset_by_email_then_sign_in_with_the_new_password(client, member):
     response = client.post(reverse("account_reset_password"), {"email": member.email})
     assert response.status_code == 302
@@ -41,7 +41,7 @@ def test_reset_by_email_then_sign_in_with_the_new_password(client, member):
     assert client.session["_auth_user_id"] == str(member.pk)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_unknown_address_gets_no_dead_sign_up_link(client):
     client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
     assert len(mail.outbox) == 1
@@ -50,7 +50,7 @@ def test_unknown_address_gets_no_dead_sign_up_link(client):
     assert "http://testserver" + reverse("directory:networks") in body
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_reset_mail_is_in_the_persons_language(client, member):
     member.language = "cs"
     member.save()
@@ -60,7 +60,7 @@ def test_reset_mail_is_in_the_persons_language(client, member):
     assert "Password Reset Email" not in mail.outbox[0].subject
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_used_or_broken_link_says_so_in_our_layout(client):
     response = client.get("/accounts/password/reset/key/1-broken-key/", follow=True)
     html = response.content.decode()
