@@ -50,9 +50,19 @@ messages: install
 	cd bibliohub && ../$(BIN)/bibliohub makemessages --no-obsolete --no-location -l cs -l sl -l sr -l sr_Latn -l uk -l en
 
 ## The national-scale benchmark: generate the network, then measure pages (see bench/README.md).
+## It uses its own database: BENCH_DATABASE_URL (a separate SQLite file unless you give another).
+BENCH_DATABASE_URL ?= sqlite:///var/bench.sqlite3
+BENCH_PAGES_ARGS ?=
+bench: export DATABASE_URL = $(BENCH_DATABASE_URL)
 bench: install
-	$(BIN)/bibliohub bench generate
-	$(BIN)/bibliohub bench pages
+	mkdir -p var
+	$(BIN)/bibliohub compiletranslations
+	$(BIN)/bibliohub collectstatic --noinput --verbosity 0
+	$(BIN)/bibliohub bench createdb
+	$(BIN)/bibliohub migrate --noinput --verbosity 0
+	$(BIN)/bibliohub createcachetable
+	$(BIN)/bibliohub bench generate --if-empty
+	$(BIN)/bibliohub bench pages $(BENCH_PAGES_ARGS)
 
 clean:
 	rm -rf $(VENV) var/static
