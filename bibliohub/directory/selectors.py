@@ -1,0 +1,244 @@
+"""Read queries for the public directory: libraries, networks, their members and people."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from bibliohub.membership.models import Membership
+
+from .hours import HORIZON_DAYS, filter_open_now
+from .models import (
+    Branch,
+    HoursException,
+    Library,
+    LibraryRole,
+    Network,
+    NetworkRole,
+    OpeningHours,
+    Region,
+    Service,
+)
+from .services import normalise_for_search
+
+# How far ahead "opens at …" may look, and so which exceptions a list row needs.
+STATUS_WINDOW_DAYS = HORIZON_DAYS + 1
+
+
+def _children_map() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in Network.objects.filter(parent__isnull=False).values_list(
+        "id", "parent_id"
+    ):
+        children.setdefault(parent_id, []).append(pk)
+    return children
+
+
+def network_descendant_ids(
+    network_ids: set[int], children: dict[int, list[int]] | None = None
+) -> set[int]:
+    """The networks given, with every section and working group below them (one query)."""
+    children = _children_map() if children is None else children
+    found, frontier = set(network_ids), list(network_ids)
+    while frontier:
+        for child in children.get(frontier.pop(), []):
+            if child not in found:
+                found.add(child)
+                frontier.append(child)
+    return found
+
+
+def active_members_q(network_ids: set[int]) -> Exists:
+    return Exists(
+        Membership.objects.filter(
+            library=OuterRef("pk"), status=Membership.Status.ACTIVE, network_id__in=network_ids
+        )
+    )
+
+
+def library_directory(
+    *,
+    q: str = "",
+    network: Network | None = None,
+    region: Region | None = None,
+    library_type: str = "",
+    open_now: bool = False,
+    now: datetime.datetime | None = None,
+) -> QuerySet[Library]:
+    """Libraries of the public directory, filtered; the rows a list shows, ordered by name."""
+    libraries = Library.objects.select_related("region").order_by("name", "pk")
+    needle = normalise_for_search(q)
+    if needle:
+        libraries = libraries.filter(search_text__contains=needle)
+    if network is not None:
+        libraries = libraries.filter(active_members_q(network_descendant_ids({network.pk})))
+    if region is not None:
+        libraries = libraries.filter(region=region)
+    if library_type:
+        libraries = libraries.filter(library_type=library_type)
+    if open_now:
+        libraries = filter_open_now(libraries, now=now)
+    return libraries
+
+
+def with_status_data(libraries: QuerySet[Library], today: datetime.date) -> QuerySet[Library]:
+    """Prefetch what `status_at` needs for the building's general hours of each library.
+
+    `today` may be a day off from a library's own date (time zones), hence the margin.
+    """
+    window_start = today - datetime.timedelta(days=1)
+    window_end = today + datetime.timedelta(days=STATUS_WINDOW_DAYS)
+    return libraries.prefetch_related(
+        Prefetch(
+            "hours",
+            # No ORDER BY: SQLite would then walk the (weekday, service, opens) index instead
+            # of looking up the page's libraries; hours.py orders the periods itself.
+            queryset=OpeningHours.objects.filter(
+                branch__isnull=True, service=Service.GENERAL
+            ).order_by(),
+            to_attr="status_hours",
+        ),
+        Prefetch(
+            "exceptions",
+            queryset=HoursException.objects.filter(
+                Q(service="") | Q(service=Service.GENERAL),
+                branch__isnull=True,
+                end_date__gte=window_start,
+                start_date__lte=window_end,
+            ).order_by("start_date"),
+            to_attr="status_exceptions",
+        ),
+    )
+
+
+def library_for_page(slug: str) -> Library:
+    """One library with everything its public page shows, in a fixed number of queries."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Library.objects.select_related("region").prefetch_related(
+            Prefetch("hours", queryset=OpeningHours.objects.order_by("weekday", "opens")),
+            # This week's and coming exceptions; older ones are history.
+            Prefetch(
+                "exceptions",
+                queryset=HoursException.objects.filter(
+                    end_date__gte=timezone.now().date() - datetime.timedelta(days=8)
+                ).order_by("start_date"),
+            ),
+            Prefetch("branches", queryset=Branch.objects.order_by("name")),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(status=Membership.Status.ACTIVE)
+                .select_related("network")
+                .order_by("network__name"),
+                to_attr="active_memberships",
+            ),
+        ),
+        slug=slug,
+    )
+
+
+def upcoming_exceptions(
+    exceptions: list[HoursException], today: datetime.date
+) -> list[HoursException]:
+    return [e for e in exceptions if e.end_date >= today]
+
+
+def top_networks() -> list[Network]:
+    """Networks that belong to no other, each with `member_count`: libraries that are active
+    members of it or of any of its sections."""
+    networks = list(Network.objects.filter(parent__isnull=True).order_by("name"))
+    children = _children_map()
+    for network in networks:
+        ids = network_descendant_ids({network.pk}, children)
+        network.member_count = (
+            Membership.objects.filter(status=Membership.Status.ACTIVE, network_id__in=ids)
+            .values("library_id")
+            .distinct()
+            .count()
+        )
+    return networks
+
+
+def network_tree() -> list[tuple[Network, int]]:
+    """Every network with its depth, parents before their sections, and direct member counts."""
+    networks = list(
+        Network.objects.select_related("parent")
+        .annotate(
+            member_count=Count(
+                "memberships", filter=Q(memberships__status=Membership.Status.ACTIVE)
+            )
+        )
+        .order_by("name")
+    )
+    children: dict[int | None, list[Network]] = {}
+    for network in networks:
+        children.setdefault(network.parent_id, []).append(network)
+    ordered: list[tuple[Network, int]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for network in children.get(parent_id, []):
+            ordered.append((network, depth))
+            walk(network.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def network_for_page(slug: str) -> Network:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Network.objects.select_related("parent", "region").prefetch_related(
+            Prefetch("children", queryset=Network.objects.order_by("kind", "name")),
+            Prefetch(
+                "roles",
+                queryset=NetworkRole.objects.filter(role=NetworkRole.Role.COORDINATOR)
+                .select_related("user")
+                .order_by("user__full_name", "user__email"),
+                to_attr="coordinator_roles",
+            ),
+        ),
+        slug=slug,
+    )
+
+
+def network_members(network: Network, *, with_branches: bool = False) -> QuerySet[Library]:
+    """Libraries that are active members of this very network, by name."""
+    libraries = (
+        Library.objects.filter(active_members_q({network.pk}))
+        .select_related("region")
+        .order_by("name", "pk")
+    )
+    if with_branches:
+        libraries = libraries.prefetch_related(
+            Prefetch("branches", queryset=Branch.objects.order_by("name"))
+        )
+    return libraries
+
+
+def network_people(network: Network) -> dict[str, Any]:
+    """People of a network: roles in it and its sections, and roles in its member libraries."""
+    ids = network_descendant_ids({network.pk})
+    network_roles = (
+        NetworkRole.objects.filter(network_id__in=ids)
+        .select_related("user", "network")
+        .order_by("network__name", "role", "user__full_name", "user__email")
+    )
+    library_roles = (
+        LibraryRole.objects.filter(
+            Exists(
+                Membership.objects.filter(
+                    library=OuterRef("library"),
+                    status=Membership.Status.ACTIVE,
+                    network_id__in=ids,
+                )
+            )
+        )
+        .select_related("user", "library")
+        .order_by("library__name", "role", "user__full_name", "user__email")
+    )
+    return {"network_roles": network_roles, "library_roles": library_roles}

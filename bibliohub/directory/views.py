@@ -1,0 +1,359 @@
+"""Pages of the directory: the public one for visitors, and editing for coordinators."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import hours as opening_hours
+from . import selectors, services
+from .forms import (
+    BranchForm,
+    ExceptionFormSet,
+    HoursFormSet,
+    LibraryFilterForm,
+    LibraryForm,
+    NetworkForm,
+    SectionForm,
+)
+from .models import Branch, Library, Network, Service
+
+
+def _denied(request: HttpRequest) -> HttpResponse:
+    """Anonymous people are asked to sign in; signed-in people get a page that says no."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return render(request, "directory/forbidden.html", status=403)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "directory/home.html",
+        {"networks": selectors.top_networks(), "search_form": LibraryFilterForm()},
+    )
+
+
+def libraries(request: HttpRequest) -> HttpResponse:
+    form = LibraryFilterForm(request.GET or None)
+    now = timezone.now()
+    queryset = selectors.library_directory(**form.filters(), now=now)
+    queryset = selectors.with_status_data(queryset, now.date())
+    page = Paginator(queryset, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = []
+    for library in page.object_list:
+        zone = opening_hours.library_zone(library)
+        status = opening_hours.status_at(
+            library, now, hours=library.status_hours, exceptions=library.status_exceptions
+        )
+        rows.append({"library": library, "status": status, "zone": zone})
+    return render(
+        request,
+        "directory/libraries.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "now": now,
+            "filtered": any(form.filters().values()),
+        },
+    )
+
+
+def library(request: HttpRequest, slug: str) -> HttpResponse:
+    lib = selectors.library_for_page(slug)
+    zone = opening_hours.library_zone(lib)
+    now = timezone.now()
+    today = now.astimezone(zone).date()
+    monday = today - datetime.timedelta(days=today.weekday())
+    # Fetched once; hours.py picks the rows of the library itself or of one branch.
+    hours, exceptions = list(lib.hours.all()), list(lib.exceptions.all())
+    week = opening_hours.week_table(
+        lib, start=monday, hours=hours, exceptions=exceptions, today=today
+    )
+    status = opening_hours.status_at(lib, now, hours=hours, exceptions=exceptions)
+    branches = []
+    for branch in lib.branches.all():
+        branches.append(
+            {
+                "branch": branch,
+                "week": opening_hours.week_table(
+                    lib,
+                    start=monday,
+                    branch=branch,
+                    hours=hours,
+                    exceptions=exceptions,
+                    today=today,
+                ),
+            }
+        )
+    upcoming = selectors.upcoming_exceptions(exceptions, today)
+    user = request.user
+    can_edit = user.is_authenticated and user.has_perm("directory.change_library", lib)
+    return render(
+        request,
+        "directory/library.html",
+        {
+            "library": lib,
+            "zone": zone,
+            "now": now,
+            "today": today,
+            "week": week,
+            "status": status,
+            "branches": branches,
+            "upcoming": upcoming,
+            "other_zone": str(zone) != settings.TIME_ZONE,
+            "can_edit": can_edit,
+            "json_ld": library_json_ld(request, lib, hours, exceptions, today),
+            "branch_names": {b.pk: b.name for b in lib.branches.all()},
+        },
+    )
+
+
+def library_json_ld(
+    request: HttpRequest, lib: Library, hours: list, exceptions: list, today: datetime.date
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Library",
+        "name": lib.name,
+        "url": lib.website or request.build_absolute_uri(lib.get_absolute_url()),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": lib.street,
+            "postalCode": lib.postcode,
+            "addressLocality": lib.town,
+            "addressCountry": lib.country,
+        },
+    }
+    if lib.region_id:
+        data["address"]["addressRegion"] = lib.region.name
+    if lib.latitude is not None and lib.longitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(lib.latitude),
+            "longitude": float(lib.longitude),
+        }
+    if lib.phone:
+        data["telephone"] = lib.phone
+    if lib.email:
+        data["email"] = lib.email
+    if lib.description:
+        data["description"] = lib.description
+    data["openingHoursSpecification"] = opening_hours.opening_hours_specification(
+        lib, hours=hours, exceptions=exceptions, today=today
+    )
+    return data
+
+
+def networks(request: HttpRequest) -> HttpResponse:
+    return render(request, "directory/networks.html", {"tree": selectors.network_tree()})
+
+
+def network(request: HttpRequest, slug: str) -> HttpResponse:
+    net = selectors.network_for_page(slug)
+    is_system = net.kind == Network.Kind.LIBRARY_SYSTEM
+    members = selectors.network_members(net, with_branches=is_system)
+    page = Paginator(members, settings.DIRECTORY_PAGE_SIZE * 2).get_page(request.GET.get("page"))
+    user = request.user
+    signed_in = user.is_authenticated
+    return render(
+        request,
+        "directory/network.html",
+        {
+            "network": net,
+            "page": page,
+            "is_system": is_system,
+            "ancestors": list(reversed(net.ancestors())),
+            "can_edit": signed_in and user.has_perm("directory.change_network", net),
+            "can_see_people": signed_in and user.has_perm("directory.view_network_people", net),
+        },
+    )
+
+
+def network_people(request: HttpRequest, slug: str) -> HttpResponse:
+    net = get_object_or_404(Network, slug=slug)
+    if not request.user.has_perm("directory.view_network_people", net):
+        return _denied(request)
+    people = selectors.network_people(net)
+    page = Paginator(people["library_roles"], 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "directory/network_people.html",
+        {"network": net, "network_roles": people["network_roles"], "page": page},
+    )
+
+
+# --- Editing ------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def network_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    net = get_object_or_404(Network, slug=slug)
+    if not request.user.has_perm("directory.change_network", net):
+        return _denied(request)
+    # The form works on its own copy, so the service still sees the values before the change.
+    form = NetworkForm(request.POST or None, instance=Network.objects.get(pk=net.pk))
+    if request.method == "POST" and form.is_valid():
+        services.network_update(network=net, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The network was saved."))
+        return redirect(net)
+    return render(request, "directory/network_form.html", {"network": net, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def section_add(request: HttpRequest, slug: str) -> HttpResponse:
+    parent = get_object_or_404(Network, slug=slug)
+    if not request.user.has_perm("directory.change_network", parent):
+        return _denied(request)
+    form = SectionForm(
+        request.POST or None,
+        initial={"language": parent.language, "kind": Network.Kind.SECTION},
+    )
+    if request.method == "POST" and form.is_valid():
+        section = services.section_create(parent=parent, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The section was created."))
+        return redirect(section)
+    return render(request, "directory/section_form.html", {"network": parent, "form": form})
+
+
+def _editable_library(request: HttpRequest, slug: str) -> tuple[Library, HttpResponse | None]:
+    lib = get_object_or_404(Library.objects.select_related("region"), slug=slug)
+    if not request.user.has_perm("directory.change_library", lib):
+        return lib, _denied(request)
+    return lib, None
+
+
+@require_http_methods(["GET", "POST"])
+def library_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    lib, denied = _editable_library(request, slug)
+    if denied:
+        return denied
+    form = LibraryForm(request.POST or None, instance=Library.objects.get(pk=lib.pk))
+    if request.method == "POST" and form.is_valid():
+        services.library_update(library=lib, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The library was saved."))
+        return redirect(lib)
+    return render(
+        request,
+        "directory/library_form.html",
+        {"library": lib, "form": form, "branches": lib.branches.all()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def library_hours(request: HttpRequest, slug: str) -> HttpResponse:
+    lib, denied = _editable_library(request, slug)
+    if denied:
+        return denied
+    today = services.library_today(lib)
+    if request.method == "POST":
+        hours_formset = HoursFormSet(request.POST, prefix="hours", library=lib)
+        exceptions_formset = ExceptionFormSet(request.POST, prefix="exceptions", library=lib)
+        if hours_formset.is_valid() and exceptions_formset.is_valid():
+            with transaction.atomic():
+                services.library_set_hours(
+                    library=lib,
+                    actor=request.user,
+                    rows=hours_formset.kept_rows(),
+                    exceptions=exceptions_formset.kept_rows(),
+                    today=today,
+                )
+            messages.success(request, _("The opening hours were saved."))
+            return redirect("directory:library_hours", slug=lib.slug)
+        status = 400
+    else:
+        hours_formset = HoursFormSet(
+            prefix="hours",
+            library=lib,
+            initial=[
+                {
+                    "branch": str(h.branch_id or ""),
+                    "service": h.service,
+                    "weekday": h.weekday,
+                    "opens": h.opens,
+                    "closes": h.closes,
+                }
+                for h in lib.hours.order_by("branch__name", "service", "weekday", "opens")
+            ],
+        )
+        exceptions_formset = ExceptionFormSet(
+            prefix="exceptions",
+            library=lib,
+            initial=[
+                {
+                    "branch": str(e.branch_id or ""),
+                    "service": e.service,
+                    "start_date": e.start_date,
+                    "end_date": e.end_date,
+                    "closed": e.closed,
+                    "opens": e.opens,
+                    "closes": e.closes,
+                    "reason": e.reason,
+                }
+                for e in lib.exceptions.filter(end_date__gte=today).order_by("start_date")
+            ],
+        )
+        status = 200
+    return render(
+        request,
+        "directory/library_hours.html",
+        {
+            "library": lib,
+            "hours_formset": hours_formset,
+            "exceptions_formset": exceptions_formset,
+            "services": Service,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def branch_add(request: HttpRequest, slug: str) -> HttpResponse:
+    return _branch_form(request, slug, None)
+
+
+@require_http_methods(["GET", "POST"])
+def branch_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return _branch_form(request, slug, pk)
+
+
+def _branch_form(request: HttpRequest, slug: str, pk: int | None) -> HttpResponse:
+    lib, denied = _editable_library(request, slug)
+    if denied:
+        return denied
+    branch = get_object_or_404(Branch, pk=pk, library=lib) if pk else None
+    form = BranchForm(
+        request.POST or None, instance=Branch.objects.get(pk=branch.pk) if branch else None
+    )
+    if request.method == "POST" and form.is_valid():
+        services.branch_save(library=lib, actor=request.user, branch=branch, **form.cleaned_data)
+        messages.success(request, _("The branch was saved."))
+        return redirect("directory:library_edit", slug=lib.slug)
+    return render(
+        request, "directory/branch_form.html", {"library": lib, "branch": branch, "form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def branch_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    lib, denied = _editable_library(request, slug)
+    if denied:
+        return denied
+    branch = get_object_or_404(Branch, pk=pk, library=lib)
+    if request.method == "POST":
+        services.branch_delete(branch=branch, actor=request.user)
+        messages.success(request, _("The branch was removed."))
+        return redirect("directory:library_edit", slug=lib.slug)
+    return render(request, "directory/branch_delete.html", {"library": lib, "branch": branch})
