@@ -13,3 +13,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SITE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests see every page as rendered; the page cache has its own tests (core/tests/test_pagecache.py).
+PUBLIC_PAGE_CACHE_SECONDS = 0

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bibliohub.core.pagecache import public_page
+
 from . import hours as opening_hours
 from . import selectors, services
 from .forms import (
@@ -37,6 +39,7 @@ def _denied(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/forbidden.html", status=403)
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -45,6 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def libraries(request: HttpRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None)
     now = timezone.now()
@@ -71,6 +75,7 @@ def libraries(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def library(request: HttpRequest, slug: str) -> HttpResponse:
     lib = selectors.library_for_page(slug)
     zone = opening_hours.library_zone(lib)
@@ -157,10 +162,12 @@ def library_json_ld(
     return data
 
 
+@public_page
 def networks(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/networks.html", {"tree": selectors.network_tree()})
 
 
+@public_page
 def network(request: HttpRequest, slug: str) -> HttpResponse:
     net = selectors.network_for_page(slug)
     is_system = net.kind == Network.Kind.LIBRARY_SYSTEM

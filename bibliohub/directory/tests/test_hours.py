@@ -47,9 +47,14 @@ def utc(*args):
 
 def make_library(name, zone="Europe/Prague", *, rows=(), exceptions=(), **fields):
     library = library_create(
-        actor=None, name=name, town=fields.pop("town", "Praha"), library_type="public",
-        country=fields.pop("country", "CZ"), language=fields.pop("language", "cs"),
-        timezone=zone, **fields,
+        actor=None,
+        name=name,
+        town=fields.pop("town", "Praha"),
+        library_type="public",
+        country=fields.pop("country", "CZ"),
+        language=fields.pop("language", "cs"),
+        timezone=zone,
+        **fields,
     )
     set_hours(library, rows, exceptions)
     return library
@@ -57,7 +62,10 @@ def make_library(name, zone="Europe/Prague", *, rows=(), exceptions=(), **fields
 
 def set_hours(library, rows, exceptions=()):
     library_set_hours(
-        library=library, actor=None, rows=list(rows), exceptions=list(exceptions),
+        library=library,
+        actor=None,
+        rows=list(rows),
+        exceptions=list(exceptions),
         today=dt.date(2000, 1, 1),
     )
 
@@ -76,8 +84,11 @@ def local(moment, zone):
 def vranje():
     """The public library of Vranje, with the hours from the Biblionet 2020 seed."""
     return make_library(
-        "Народна библиотека „Бора Станковић” Врање", "Europe/Belgrade",
-        town="Врање", country="RS", language="sr",
+        "Народна библиотека „Бора Станковић” Врање",
+        "Europe/Belgrade",
+        town="Врање",
+        country="RS",
+        language="sr",
         rows=[
             *week(range(5), "08:00", "20:00"),
             *week(range(5), "08:00", "19:00", ORDERING),
@@ -94,8 +105,9 @@ MON, TUE, SAT, SUN, NEXT_MON = (dt.date(2026, 6, d) for d in (15, 16, 20, 21, 22
 
 
 def vranje_status(library, day, hour, minute=0, service=GENERAL):
-    return status_at(library, at(BELGRADE, day.year, day.month, day.day, hour, minute),
-                     service=service)
+    return status_at(
+        library, at(BELGRADE, day.year, day.month, day.day, hour, minute), service=service
+    )
 
 
 def test_vranje_open_on_a_weekday_morning_until_eight_in_the_evening(vranje):
@@ -138,8 +150,9 @@ def test_vranje_on_saturday_until_three_and_ordering_until_two(vranje):
         (NEXT_MON, 0, 30, False, dt.datetime(2026, 6, 22, 8, 0)),
     ],
 )
-def test_vranje_open_or_closed_and_when_it_opens(vranje, day, hour, minute, is_open,
-                                                  opens_or_closes):
+def test_vranje_open_or_closed_and_when_it_opens(
+    vranje, day, hour, minute, is_open, opens_or_closes
+):
     status = vranje_status(vranje, day, hour, minute)
     assert status.is_open is is_open
     moment = status.closes_at if is_open else status.opens_at
@@ -158,47 +171,94 @@ def test_vranje_week_table_lists_both_services_building_first(vranje, django_ass
     with django_assert_num_queries(2):
         table = week_table(vranje, start=MON, today=TUE)
     assert [(w.service, w.label) for w in table] == [
-        ("general", "Library open"), ("ordering", "Ordering of publications"),
+        ("general", "Library open"),
+        ("ordering", "Ordering of publications"),
     ]
     general = table[0].days
     assert [row.day for row in general] == [MON + dt.timedelta(days=n) for n in range(7)]
     assert [row.is_today for row in general] == [False, True, False, False, False, False, False]
-    assert [[(local(p.opens, BELGRADE).time(), local(p.closes, BELGRADE).time())
-             for p in row.periods] for row in general] == [
-        *[[(t("08:00"), t("20:00"))]] * 5, [(t("08:00"), t("15:00"))], [],
+    assert [
+        [(local(p.opens, BELGRADE).time(), local(p.closes, BELGRADE).time()) for p in row.periods]
+        for row in general
+    ] == [
+        *[[(t("08:00"), t("20:00"))]] * 5,
+        [(t("08:00"), t("15:00"))],
+        [],
     ]
     assert [len(row.periods) for row in table[1].days] == [1, 1, 1, 1, 1, 1, 0]
 
 
 def test_vranje_regular_week(vranje):
     assert regular_week(vranje) == [
-        ("general", "Library open",
-         [*[(d, t("08:00"), t("20:00")) for d in range(5)], (5, t("08:00"), t("15:00"))]),
-        ("ordering", "Ordering of publications",
-         [*[(d, t("08:00"), t("19:00")) for d in range(5)], (5, t("08:00"), t("14:00"))]),
+        (
+            "general",
+            "Library open",
+            [*[(d, t("08:00"), t("20:00")) for d in range(5)], (5, t("08:00"), t("15:00"))],
+        ),
+        (
+            "ordering",
+            "Ordering of publications",
+            [*[(d, t("08:00"), t("19:00")) for d in range(5)], (5, t("08:00"), t("14:00"))],
+        ),
     ]
 
 
 def test_vranje_schema_org_opening_hours(vranje):
-    set_hours(vranje, [*week(range(5), "08:00", "20:00"), *week([5], "08:00", "15:00"),
-                       *week(range(5), "08:00", "19:00", ORDERING)], [
-        {"start_date": "2026-01-01", "end_date": "2026-01-02", "closed": True,
-         "reason": "Нова година"},
-        {"start_date": "2026-05-01", "end_date": "2026-05-02", "closed": True,
-         "reason": "Празник рада"},
-        {"start_date": "2026-12-31", "closed": False, "opens": "08:00", "closes": "14:00"},
-        {"start_date": "2026-06-01", "closed": True, "service": ORDERING},
-    ])
+    set_hours(
+        vranje,
+        [
+            *week(range(5), "08:00", "20:00"),
+            *week([5], "08:00", "15:00"),
+            *week(range(5), "08:00", "19:00", ORDERING),
+        ],
+        [
+            {
+                "start_date": "2026-01-01",
+                "end_date": "2026-01-02",
+                "closed": True,
+                "reason": "Нова година",
+            },
+            {
+                "start_date": "2026-05-01",
+                "end_date": "2026-05-02",
+                "closed": True,
+                "reason": "Празник рада",
+            },
+            {"start_date": "2026-12-31", "closed": False, "opens": "08:00", "closes": "14:00"},
+            {"start_date": "2026-06-01", "closed": True, "service": ORDERING},
+        ],
+    )
     days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
     assert opening_hours_specification(vranje, today=dt.date(2026, 4, 1)) == [
-        *[{"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{day}",
-           "opens": "08:00", "closes": "20:00"} for day in days],
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Saturday",
-         "opens": "08:00", "closes": "15:00"},
-        {"@type": "OpeningHoursSpecification", "validFrom": "2026-05-01",
-         "validThrough": "2026-05-02", "opens": "00:00", "closes": "00:00"},
-        {"@type": "OpeningHoursSpecification", "validFrom": "2026-12-31",
-         "validThrough": "2026-12-31", "opens": "08:00", "closes": "14:00"},
+        *[
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{day}",
+                "opens": "08:00",
+                "closes": "20:00",
+            }
+            for day in days
+        ],
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": "https://schema.org/Saturday",
+            "opens": "08:00",
+            "closes": "15:00",
+        },
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": "2026-05-01",
+            "validThrough": "2026-05-02",
+            "opens": "00:00",
+            "closes": "00:00",
+        },
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": "2026-12-31",
+            "validThrough": "2026-12-31",
+            "opens": "08:00",
+            "closes": "14:00",
+        },
     ]
 
 
@@ -206,11 +266,18 @@ def test_vranje_schema_org_opening_hours(vranje):
 
 
 def test_a_holiday_closure_closes_every_service_and_says_when_it_opens_again(vranje):
-    set_hours(vranje, [*week(range(5), "08:00", "20:00"), *week(range(5), "08:00", "19:00",
-                                                                ORDERING)], [
-        {"start_date": "2026-05-01", "end_date": "2026-05-02", "closed": True,
-         "reason": "Празник рада"},
-    ])
+    set_hours(
+        vranje,
+        [*week(range(5), "08:00", "20:00"), *week(range(5), "08:00", "19:00", ORDERING)],
+        [
+            {
+                "start_date": "2026-05-01",
+                "end_date": "2026-05-02",
+                "closed": True,
+                "reason": "Празник рада",
+            },
+        ],
+    )
     friday = at(BELGRADE, 2026, 5, 1, 10, 0)
     for service in (GENERAL, ORDERING):
         status = status_at(vranje, friday, service=service)
@@ -224,10 +291,19 @@ def test_a_holiday_closure_closes_every_service_and_says_when_it_opens_again(vra
 
 
 def test_changed_hours_replace_the_regular_hours_of_that_day(vranje):
-    set_hours(vranje, week(range(6), "08:00", "20:00"), [
-        {"start_date": "2026-12-31", "closed": False, "opens": "09:00", "closes": "14:00",
-         "reason": "Последњи дан године"},
-    ])
+    set_hours(
+        vranje,
+        week(range(6), "08:00", "20:00"),
+        [
+            {
+                "start_date": "2026-12-31",
+                "closed": False,
+                "opens": "09:00",
+                "closes": "14:00",
+                "reason": "Последњи дан године",
+            },
+        ],
+    )
     assert not status_at(vranje, at(BELGRADE, 2026, 12, 31, 8, 30)).is_open
     noon = status_at(vranje, at(BELGRADE, 2026, 12, 31, 12, 0))
     assert noon.is_open
@@ -239,11 +315,13 @@ def test_changed_hours_replace_the_regular_hours_of_that_day(vranje):
 
 
 def test_an_exception_for_one_service_leaves_the_others_alone(vranje):
-    set_hours(vranje, [*week(range(5), "08:00", "20:00"),
-                       *week(range(5), "08:00", "19:00", ORDERING)], [
-        {"start_date": "2026-06-16", "closed": True, "service": ORDERING,
-         "reason": "Ревизија"},
-    ])
+    set_hours(
+        vranje,
+        [*week(range(5), "08:00", "20:00"), *week(range(5), "08:00", "19:00", ORDERING)],
+        [
+            {"start_date": "2026-06-16", "closed": True, "service": ORDERING, "reason": "Ревизија"},
+        ],
+    )
     moment = at(BELGRADE, 2026, 6, 16, 10, 0)
     assert status_at(vranje, moment).is_open
     assert status_at(vranje, moment).exception is None
@@ -254,13 +332,25 @@ def test_an_exception_for_one_service_leaves_the_others_alone(vranje):
 
 
 def test_a_service_exception_wins_over_one_for_every_service(vranje):
-    set_hours(vranje, [*week(range(5), "08:00", "20:00"),
-                       *week(range(5), "08:00", "19:00", ORDERING)], [
-        {"start_date": "2026-06-15", "end_date": "2026-06-19", "closed": True,
-         "reason": "Инвентар"},
-        {"start_date": "2026-06-17", "closed": False, "service": ORDERING,
-         "opens": "09:00", "closes": "12:00"},
-    ])
+    set_hours(
+        vranje,
+        [*week(range(5), "08:00", "20:00"), *week(range(5), "08:00", "19:00", ORDERING)],
+        [
+            {
+                "start_date": "2026-06-15",
+                "end_date": "2026-06-19",
+                "closed": True,
+                "reason": "Инвентар",
+            },
+            {
+                "start_date": "2026-06-17",
+                "closed": False,
+                "service": ORDERING,
+                "opens": "09:00",
+                "closes": "12:00",
+            },
+        ],
+    )
     moment = at(BELGRADE, 2026, 6, 17, 10, 0)
     assert not status_at(vranje, moment).is_open
     assert status_at(vranje, moment, service=ORDERING).is_open
@@ -268,9 +358,13 @@ def test_a_service_exception_wins_over_one_for_every_service(vranje):
 
 
 def test_a_closure_over_a_range_of_days(vranje):
-    set_hours(vranje, week(range(6), "08:00", "20:00"), [
-        {"start_date": "2026-07-13", "end_date": "2026-07-24", "closed": True},
-    ])
+    set_hours(
+        vranje,
+        week(range(6), "08:00", "20:00"),
+        [
+            {"start_date": "2026-07-13", "end_date": "2026-07-24", "closed": True},
+        ],
+    )
     for day in range(13, 25):
         assert periods_on(dt.date(2026, 7, day), vranje, service=GENERAL) == []
         assert not status_at(vranje, at(BELGRADE, 2026, 7, day, 12, 0)).is_open
@@ -280,9 +374,13 @@ def test_a_closure_over_a_range_of_days(vranje):
 
 
 def test_opens_at_looks_no_further_than_fourteen_days(vranje):
-    set_hours(vranje, week(range(6), "08:00", "20:00"), [
-        {"start_date": "2026-08-01", "end_date": "2026-08-31", "closed": True},
-    ])
+    set_hours(
+        vranje,
+        week(range(6), "08:00", "20:00"),
+        [
+            {"start_date": "2026-08-01", "end_date": "2026-08-31", "closed": True},
+        ],
+    )
     assert status_at(vranje, at(BELGRADE, 2026, 8, 10, 12, 0)).opens_at is None
     late = status_at(vranje, at(BELGRADE, 2026, 8, 20, 12, 0))
     assert local(late.opens_at, BELGRADE) == dt.datetime(2026, 9, 1, 8, 0)
@@ -290,10 +388,13 @@ def test_opens_at_looks_no_further_than_fourteen_days(vranje):
 
 def test_a_branch_has_its_own_hours_and_exceptions(vranje):
     branch = Branch.objects.create(library=vranje, name="Огранак Бујановац")
-    set_hours(vranje, [*week(range(5), "08:00", "20:00"),
-                       *week([0], "12:00", "16:00", branch=branch)], [
-        {"start_date": "2026-06-15", "closed": True, "branch": branch},
-    ])
+    set_hours(
+        vranje,
+        [*week(range(5), "08:00", "20:00"), *week([0], "12:00", "16:00", branch=branch)],
+        [
+            {"start_date": "2026-06-15", "closed": True, "branch": branch},
+        ],
+    )
     monday = at(BELGRADE, 2026, 6, 15, 13, 0)
     assert status_at(vranje, monday).is_open
     assert not status_at(vranje, monday, branch=branch).is_open
@@ -303,13 +404,11 @@ def test_a_branch_has_its_own_hours_and_exceptions(vranje):
     assert [w.service for w in week_table(vranje, start=MON, branch=branch)] == ["general"]
 
 
-def test_prefetched_hours_give_the_same_answers_without_queries(vranje,
-                                                               django_assert_num_queries):
+def test_prefetched_hours_give_the_same_answers_without_queries(vranje, django_assert_num_queries):
     hours, exceptions = list(vranje.hours.all()), list(vranje.exceptions.all())
     moment = at(BELGRADE, 2026, 6, 15, 19, 30)
     with django_assert_num_queries(0):
-        prefetched = status_at(vranje, moment, service=ORDERING, hours=hours,
-                               exceptions=exceptions)
+        prefetched = status_at(vranje, moment, service=ORDERING, hours=hours, exceptions=exceptions)
         week_table(vranje, start=MON, hours=hours, exceptions=exceptions, today=MON)
         opening_hours_specification(vranje, hours=hours, exceptions=exceptions, today=MON)
     assert prefetched == status_at(vranje, moment, service=ORDERING)
@@ -321,11 +420,14 @@ def test_prefetched_hours_give_the_same_answers_without_queries(vranje,
 @pytest.fixture
 def night_library():
     """Open Friday 22:00–02:00 (into Saturday) and Saturday 18:00–24:00, then 00:00–03:00."""
-    return make_library("Noční knihovna", rows=[
-        *week([4], "22:00", "02:00"),
-        *week([5], "18:00", "00:00"),
-        *week([6], "00:00", "03:00"),
-    ])
+    return make_library(
+        "Noční knihovna",
+        rows=[
+            *week([4], "22:00", "02:00"),
+            *week([5], "18:00", "00:00"),
+            *week([6], "00:00", "03:00"),
+        ],
+    )
 
 
 FRI = dt.date(2026, 6, 19)
@@ -364,10 +466,19 @@ def test_a_closure_on_saturday_keeps_fridays_night_but_one_on_friday_removes_it(
 
 
 def test_changed_hours_can_run_past_midnight(night_library):
-    set_hours(night_library, week(range(7), "10:00", "18:00"), [
-        {"start_date": "2026-06-19", "closed": False, "opens": "20:00", "closes": "04:00",
-         "reason": "Noc literatury"},
-    ])
+    set_hours(
+        night_library,
+        week(range(7), "10:00", "18:00"),
+        [
+            {
+                "start_date": "2026-06-19",
+                "closed": False,
+                "opens": "20:00",
+                "closes": "04:00",
+                "reason": "Noc literatury",
+            },
+        ],
+    )
     status = status_at(night_library, at(PRAGUE, 2026, 6, 20, 3, 0))
     assert status.is_open
     assert local(status.closes_at, PRAGUE) == dt.datetime(2026, 6, 20, 4, 0)
@@ -381,8 +492,14 @@ def test_changed_hours_can_run_past_midnight(night_library):
 @pytest.fixture
 def kyiv_and_prague():
     office = week(range(5), "09:00", "17:00")
-    kyiv = make_library("Бібліотека № 1 Солом'янського району", "Europe/Kyiv", rows=office,
-                        town="Київ", country="UA", language="uk")
+    kyiv = make_library(
+        "Бібліотека № 1 Солом'янського району",
+        "Europe/Kyiv",
+        rows=office,
+        town="Київ",
+        country="UA",
+        language="uk",
+    )
     prague = make_library("Městská knihovna v Praze", "Europe/Prague", rows=office)
     return kyiv, prague
 
@@ -484,11 +601,13 @@ def test_fall_back_a_period_opening_in_the_repeated_hour_opens_at_its_first_pass
 def test_daylight_saving_nights_never_crash_and_agree_with_the_filter(day):
     odd_times = ["00:00", "01:30", "02:00", "02:15", "02:30", "02:59", "03:00", "03:30"]
     libraries = []
-    for n, (opens, closes) in enumerate(zip(odd_times, odd_times[3:] + odd_times[:3],
-                                            strict=True)):
+    for n, (opens, closes) in enumerate(zip(odd_times, odd_times[3:] + odd_times[:3], strict=True)):
         rows = week([5, 6], opens, closes)
-        libraries.append(make_library(f"Knihovna {n}", "Europe/Belgrade" if n % 2 else
-                                      "Europe/Prague", rows=rows))
+        libraries.append(
+            make_library(
+                f"Knihovna {n}", "Europe/Belgrade" if n % 2 else "Europe/Prague", rows=rows
+            )
+        )
     start = dt.datetime.combine(day, dt.time(), tzinfo=UTC) - dt.timedelta(hours=3)
     for step in range(0, 6 * 60, 5):
         moment = start + dt.timedelta(minutes=step)
@@ -504,8 +623,15 @@ def test_daylight_saving_nights_never_crash_and_agree_with_the_filter(day):
 # --- filter_open_now agrees with status_at --------------------------------------------------------
 
 ZONES = [
-    "Europe/Prague", "Europe/Belgrade", "Europe/Ljubljana", "Europe/Kyiv", "Europe/London",
-    "America/New_York", "America/Santiago", "Asia/Kolkata", "Australia/Lord_Howe",
+    "Europe/Prague",
+    "Europe/Belgrade",
+    "Europe/Ljubljana",
+    "Europe/Kyiv",
+    "Europe/London",
+    "America/New_York",
+    "America/Santiago",
+    "Asia/Kolkata",
+    "Australia/Lord_Howe",
 ]
 TIMES = [dt.time(h, m) for h in range(24) for m in (0, 30)] + [
     dt.time(h, m) for h in (0, 1, 2, 3, 23) for m in (0, 10, 15, 45, 59)
@@ -529,13 +655,19 @@ def transitions(zone_name, year=2026):
 
 def random_libraries(rng, count):
     libraries, hours, exceptions = [], [], []
-    focus = sorted({
-        moment.astimezone(ZoneInfo(zone)).date() for zone in ZONES for moment in transitions(zone)
-    } | {dt.date(2026, 6, 15), dt.date(2026, 12, 24)})
+    focus = sorted(
+        {moment.astimezone(ZoneInfo(zone)).date() for zone in ZONES for moment in transitions(zone)}
+        | {dt.date(2026, 6, 15), dt.date(2026, 12, 24)}
+    )
     for n in range(count):
         library = Library.objects.create(
-            name=f"Library {n}", slug=f"library-{n}", library_type="public", town="Town",
-            country="CZ", language="en", timezone=rng.choice(ZONES),
+            name=f"Library {n}",
+            slug=f"library-{n}",
+            library_type="public",
+            town="Town",
+            country="CZ",
+            language="en",
+            timezone=rng.choice(ZONES),
         )
         branch = Branch.objects.create(library=library, name=f"Branch {n}")
         libraries.append(library)
@@ -545,22 +677,31 @@ def random_libraries(rng, count):
                 if opens == closes:
                     continue
                 service = rng.choice([GENERAL, GENERAL, GENERAL, ORDERING])
-                hours.append(OpeningHours(
-                    library=library, service=service, weekday=weekday, opens=opens,
-                    closes=closes, branch=branch if rng.random() < 0.15 else None,
-                ))
+                hours.append(
+                    OpeningHours(
+                        library=library,
+                        service=service,
+                        weekday=weekday,
+                        opens=opens,
+                        closes=closes,
+                        branch=branch if rng.random() < 0.15 else None,
+                    )
+                )
         for _ in range(rng.choice([0, 1, 2, 3, 4])):
             start = rng.choice(focus) + dt.timedelta(days=rng.randint(-2, 1))
             closed = rng.random() < 0.4
-            exceptions.append(HoursException(
-                library=library, start_date=start,
-                end_date=start + dt.timedelta(days=rng.choice([0, 0, 1, 3])),
-                service=rng.choice(["", "", GENERAL, ORDERING]),
-                branch=branch if rng.random() < 0.1 else None,
-                closed=closed,
-                opens=None if closed else rng.choice(TIMES),
-                closes=None if closed else rng.choice(TIMES),
-            ))
+            exceptions.append(
+                HoursException(
+                    library=library,
+                    start_date=start,
+                    end_date=start + dt.timedelta(days=rng.choice([0, 0, 1, 3])),
+                    service=rng.choice(["", "", GENERAL, ORDERING]),
+                    branch=branch if rng.random() < 0.1 else None,
+                    closed=closed,
+                    opens=None if closed else rng.choice(TIMES),
+                    closes=None if closed else rng.choice(TIMES),
+                )
+            )
     OpeningHours.objects.bulk_create(hours)
     HoursException.objects.bulk_create(exceptions)
     return libraries, focus
@@ -577,12 +718,15 @@ def test_filter_open_now_agrees_with_status_at(seed, django_assert_num_queries):
         exceptions[row.library_id].append(row)
     instants = [
         change + dt.timedelta(minutes=15 * k)
-        for zone in ZONES for change in transitions(zone) for k in range(-10, 11, 2)
+        for zone in ZONES
+        for change in transitions(zone)
+        for k in range(-10, 11, 2)
     ]
     for day in focus:
         base = dt.datetime.combine(day, dt.time(), tzinfo=UTC)
-        instants += [base + dt.timedelta(minutes=rng.randrange(-24 * 60, 48 * 60, 5))
-                     for _ in range(6)]
+        instants += [
+            base + dt.timedelta(minutes=rng.randrange(-24 * 60, 48 * 60, 5)) for _ in range(6)
+        ]
     rng.shuffle(instants)
     opened = excepted = 0
     for moment in instants[:120]:
@@ -590,15 +734,19 @@ def test_filter_open_now_agrees_with_status_at(seed, django_assert_num_queries):
             found = open_ids(moment)
         expected = set()
         for library in libraries:
-            status = status_at(library, moment, hours=hours[library.pk],
-                               exceptions=exceptions[library.pk])
+            status = status_at(
+                library, moment, hours=hours[library.pk], exceptions=exceptions[library.pk]
+            )
             excepted += status.exception is not None
             if status.is_open:
                 expected.add(library.pk)
         assert found == expected, (
             moment,
-            [(lib.pk, lib.timezone, str(moment.astimezone(library_zone(lib))))
-             for lib in libraries if lib.pk in found ^ expected],
+            [
+                (lib.pk, lib.timezone, str(moment.astimezone(library_zone(lib))))
+                for lib in libraries
+                if lib.pk in found ^ expected
+            ],
         )
         opened += len(found)
     # The sample means something: libraries were open and exceptions were in force.

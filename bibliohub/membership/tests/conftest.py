@@ -136,3 +136,13 @@ def submit(region):
         return application_submit(network=network, **values)
 
     return send
+
+
+@pytest.fixture
+def in_english(client):
+    """The test browser has English chosen in the language switcher (the coordinators of these
+    fixtures are Czech, and their pages would otherwise come in Czech)."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client

@@ -28,7 +28,13 @@ def membership(section, section_coordinator, trinec, submit):
 
 
 def test_the_coordinator_sees_the_members_by_status(
-    client, section, section_coordinator, membership, members_url, django_assert_max_num_queries
+    in_english,
+    client,
+    section,
+    section_coordinator,
+    membership,
+    members_url,
+    django_assert_max_num_queries,
 ):
     for n in range(3):
         library = library_create(
@@ -62,7 +68,7 @@ def test_others_cannot_see_or_change_the_members(
 
 
 def test_suspend_end_and_bring_back_with_dates(
-    client, section_coordinator, membership, members_url
+    in_english, client, section_coordinator, membership, members_url
 ):
     client.force_login(section_coordinator)
     today = timezone.localdate()
@@ -93,7 +99,7 @@ def test_suspend_end_and_bring_back_with_dates(
 
 
 def test_a_date_before_the_membership_began_is_refused(
-    client, section_coordinator, membership, members_url
+    in_english, client, section_coordinator, membership, members_url
 ):
     client.force_login(section_coordinator)
     before = membership.since - datetime.timedelta(days=1)

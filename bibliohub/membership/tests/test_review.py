@@ -112,7 +112,13 @@ def test_the_list_puts_waiting_ones_first_and_filters(
 
 
 def test_rejection_needs_a_reason(
-    client, section, section_coordinator, submit, mailoutbox, django_capture_on_commit_callbacks
+    in_english,
+    client,
+    section,
+    section_coordinator,
+    submit,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     application = submit(section)
     client.force_login(section_coordinator)
@@ -152,7 +158,13 @@ def test_rejection_tells_the_applicant_why_in_their_language(
 
 
 def test_deciding_twice_changes_nothing(
-    client, section, section_coordinator, submit, mailoutbox, django_capture_on_commit_callbacks
+    in_english,
+    client,
+    section,
+    section_coordinator,
+    submit,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     application = submit(section)
     client.force_login(section_coordinator)
