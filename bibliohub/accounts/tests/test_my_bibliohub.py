@@ -15,6 +15,7 @@ def test_sign_in_is_required(client):
 def test_member_sees_library_networks_and_account_links(
     client, member, trinec, section, association, django_assert_max_num_queries
 ):
+    client.cookies["django_language"] = "en"  # this browser reads BiblioHub in English
     client.force_login(member)
     with django_assert_max_num_queries(15):
         response = client.get(reverse("accounts:dashboard"))

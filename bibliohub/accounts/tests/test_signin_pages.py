@@ -97,6 +97,7 @@ def test_password_change_form_labels_every_field(client, member):
 def test_turning_on_a_second_factor_asks_for_the_password_again_in_our_layout(client, member):
     from .world import PASSWORD
 
+    client.cookies["django_language"] = "en"  # this browser reads BiblioHub in English
     sign_in(client, member)
     response = client.get(reverse("mfa_activate_totp"), follow=True)
     html = assert_site_page(response)
