@@ -1,0 +1,1 @@
+"""Date formats where Django's defaults differ from how the language writes dates."""
