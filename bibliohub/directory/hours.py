@@ -30,24 +30,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    When,
-)
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import In
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .models import HoursException, Library, OpeningHours, Service
@@ -150,7 +140,9 @@ def _instant(day: dt.date, wall: dt.time, zone: ZoneInfo) -> dt.datetime:
     return _transition(zone, low, high).astimezone(zone)
 
 
+@lru_cache(maxsize=16384)
 def _period(day: dt.date, opens: dt.time, closes: dt.time, zone: ZoneInfo) -> Period | None:
+    # Cached: the same few opening times recur on the same days across thousands of libraries.
     start = _instant(day, opens, zone)
     end = _instant(day + _DAY if closes <= opens else day, closes, zone)
     if _utc(end) <= _utc(start):
@@ -314,24 +306,40 @@ def status_at(
         last=today + HORIZON_DAYS * _DAY,
         services=[service],
     )
-    periods: list[Period] = []
-    for offset in range(-1, HORIZON_DAYS + 1):
-        periods.extend(schedule.day(today + offset * _DAY, service)[0])
-    periods.sort(key=lambda p: (_utc(p.opens), _utc(p.closes)))
     in_force = schedule.in_force(today, service)
     exception = in_force[0] if in_force else None
+    # Day by day, from yesterday (a period running past midnight), and no further than needed:
+    # periods of a later day all start after those of an earlier one.
+    cache: dict[int, list[Period]] = {}
 
-    current = [p for p in periods if _utc(p.opens) <= moment < _utc(p.closes)]
-    if current:
+    def periods(offset: int) -> list[Period]:
+        if offset not in cache:
+            cache[offset] = schedule.day(today + offset * _DAY, service)[0]
+        return cache[offset]
+
+    end = None
+    for offset in (-1, 0):
+        for period in periods(offset):
+            if _utc(period.opens) <= moment < _utc(period.closes):
+                closes = _utc(period.closes)
+                end = closes if end is None or closes > end else end
+    if end is not None:
         # Back-to-back periods (Friday 18:00–24:00, Saturday 0:00–3:00) read as one opening.
-        end = max(_utc(p.closes) for p in current)
-        for period in periods:
-            if _utc(period.opens) <= end < _utc(period.closes):
-                end = _utc(period.closes)
+        for offset in range(-1, HORIZON_DAYS + 1):
+            day_periods = periods(offset)
+            if offset > 0 and (not day_periods or _utc(day_periods[0].opens) > end):
+                break
+            for period in day_periods:
+                if _utc(period.opens) <= end < _utc(period.closes):
+                    end = _utc(period.closes)
         return Status(True, end.astimezone(zone), None, exception)
-    coming = [p for p in periods if moment < _utc(p.opens) <= moment + OPENS_AT_HORIZON]
-    opens_at = coming[0].opens if coming else None
-    return Status(False, None, opens_at, exception)
+    horizon = moment + OPENS_AT_HORIZON
+    for offset in range(0, HORIZON_DAYS + 1):
+        for period in periods(offset):
+            opens = _utc(period.opens)
+            if opens > moment:
+                return Status(False, None, period.opens if opens <= horizon else None, exception)
+    return Status(False, None, None, exception)
 
 
 def week_table(
@@ -433,11 +441,12 @@ def filter_open_now(
 ) -> QuerySet[Library]:
     """The libraries whose building (main library, general service) is open at `now`.
 
-    One filter, in SQL. Zones whose clocks read alike at `now` (Prague, Ljubljana, Belgrade)
-    form a group with one local date and wall time. A library with no exception today or
-    yesterday is open when one uncorrelated subquery over the hours rows of every group finds
-    it (SQLite and PostgreSQL run it once). Only the libraries with such an exception (few,
-    but all of them on a public holiday) get per-library EXISTS looks at their exceptions.
+    One filter, of uncorrelated subqueries that the database runs once each, written as SQL
+    text (the ORM took longer to build them than the database to run them). Zones whose
+    clocks read alike at `now` (Prague, Ljubljana, Belgrade) form a group with one local date
+    and wall time. For each group: a period started today is running (regular hours, unless
+    an exception is in force today; else the exceptions decide), or one from yesterday runs
+    past midnight (the same, with yesterday's exceptions).
     """
     now = _utc(now or timezone.now())
     groups: dict[tuple[dt.date, dt.time], list[str]] = defaultdict(list)
@@ -448,86 +457,55 @@ def filter_open_now(
     if not groups:
         return queryset.none()
 
-    days = [day for day, _wall in groups]
-    sqlite = connections[queryset.db].vendor == "sqlite"
-    # Any exception near these days (a superset is harmless: the checks after it are exact,
-    # and the dates alone keep the scan on the (start_date, end_date) index).
-    excepted = HoursException.objects.filter(
-        start_date__lte=max(days), end_date__gte=min(days) - _DAY
-    ).values("library_id")
-    running_rows, excepted_open = Q(pk__in=[]), Q(pk__in=[])
+    ops = connections[queryset.db].ops
+    condition = Q(pk__in=[])
     for (today, wall), names in groups.items():
-        running = _Running(today, wall, sqlite=sqlite)
-        running_rows |= running.rows(library__timezone__in=names)
-        excepted_open |= Q(timezone__in=names) & running.by_exceptions()
-    # (`branch_id + 0`: SQLite would otherwise walk its branch index over every row.)
-    regular = Q(
-        pk__in=OpeningHours.objects.alias(main=F("branch_id") + 0)
-        .filter(running_rows, main__isnull=True, service=Service.GENERAL)
-        .values("library_id")
-    )
-    # Both sides lead with `id IN (…)`, so the database walks only the libraries found.
-    return queryset.filter((regular & ~Q(pk__in=excepted)) | (Q(pk__in=excepted) & excepted_open))
+        w = ops.adapt_timefield_value(wall)
+        open_now = Q(pk__in=[])
+        for day, running, walls in (
+            (today, _STARTS_TODAY, [w, w]),
+            (today - _DAY, _FROM_YESTERDAY, [w]),
+        ):
+            d = ops.adapt_datefield_value(day)
+            # Constant SQL text; every value is a bound parameter.
+            regular = RawSQL(f"{_REGULAR} AND {running}", [day.weekday(), *walls])  # noqa: S611
+            excepted = RawSQL(f"SELECT library_id {_EXCEPTED}", [d, d])  # noqa: S611
+            by_exceptions = RawSQL(  # noqa: S611
+                f"{_BY_EXCEPTIONS} {_EXCEPTED} GROUP BY library_id + 0"
+                f" HAVING MAX({_VERDICT} WHEN {running} THEN 1 ELSE 0 END) IN (1, 5)",
+                [d, d, *walls],
+            )
+            open_now |= (Q(pk__in=regular) & ~Q(pk__in=excepted)) | Q(pk__in=by_exceptions)
+        condition |= Q(timezone__in=names) & open_now
+    return queryset.filter(condition)
+
+
+# A period is running at a wall time (parameters) when it started today, has begun and not
+# yet closed (or closes tomorrow); or when it started yesterday, runs past midnight and has
+# not yet closed.
+_STARTS_TODAY = "opens <= %s AND (closes > %s OR closes <= opens)"
+_FROM_YESTERDAY = "closes <= opens AND closes > %s"
+# The building's regular hours of a weekday (a parameter). `branch_id + 0`, here and below:
+# SQLite would otherwise walk its branch index over nearly every row (it counts the NULLs as
+# distinct values), rather than the day's rows of a covering index.
+_REGULAR = (
+    "SELECT library_id FROM directory_openinghours"
+    " WHERE service = 'general' AND branch_id + 0 IS NULL AND weekday = %s"
+)
+# The exceptions for the building on a day (the day twice).
+_EXCEPTED = (
+    "FROM directory_hoursexception WHERE branch_id + 0 IS NULL"
+    " AND service IN ('', 'general') AND start_date <= %s AND end_date >= %s"
+)
+# The libraries whose exceptions of the day open them now. (`library_id + 0`: SQLite would
+# otherwise scan a library index for the grouping, rather than the day's few exceptions.)
+_BY_EXCEPTIONS = "SELECT library_id + 0"
+# One number sums up a library's exceptions of a day: the best of 4 (names the service, so
+# it outranks "every service") + 2 (closed) or 1 (changed hours running). Odd: open.
+_VERDICT = "CASE WHEN service = 'general' THEN 4 ELSE 0 END + CASE WHEN closed THEN 2"
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-
-class _Running:
-    """SQL conditions for "running now" at a local date and wall time."""
-
-    def __init__(self, today: dt.date, wall: dt.time, *, sqlite: bool) -> None:
-        self.today, self.yesterday = today, today - _DAY
-        self.sqlite = sqlite
-        # A period starting today has begun and not yet closed (or closes tomorrow); one from
-        # yesterday runs past midnight and has not yet closed.
-        self.starts_today = Q(opens__lte=wall) & (Q(closes__gt=wall) | Q(closes__lte=F("opens")))
-        self.from_yesterday = Q(closes__lte=F("opens"), closes__gt=wall)
-
-    def rows(self, **more: Any) -> Q:
-        """Hours rows running now (each branch of the OR led by a weekday, for the index)."""
-        return (
-            Q(weekday=self.today.weekday(), **more) & self.starts_today
-            | Q(weekday=self.yesterday.weekday(), **more) & self.from_yesterday
-        )
-
-    def by_exceptions(self) -> Q:
-        return self._day(self.today, self.starts_today) | self._day(
-            self.yesterday, self.from_yesterday
-        )
-
-    def _day(self, day: dt.date, running: Q) -> Q:
-        # One number sums up a library's exceptions of the day: the best of 4 (names the
-        # service, so it outranks "every service") + 2 (closed) or 1 (changed hours running).
-        # None: no exception, regular hours; odd: open; even: closed.
-        verdict = Subquery(
-            HoursException.objects.filter(
-                library=OuterRef("pk"),
-                branch__isnull=True,
-                service__in=["", Service.GENERAL],
-                start_date__lte=day,
-                end_date__gte=day,
-            )
-            .annotate(
-                verdict=Case(When(service=Service.GENERAL, then=4), default=0)
-                + Case(When(closed=True, then=2), When(running, then=1), default=0)
-            )
-            .order_by("-verdict")
-            .values("verdict")[:1],
-            output_field=IntegerField(),
-        )
-        rows = OpeningHours.objects.filter(
-            running, library=OuterRef("pk"), branch__isnull=True, service=Service.GENERAL
-        )
-        if self.sqlite:
-            # `weekday + 0` keeps SQLite on the library's own rows rather than on a scan of
-            # its (weekday, service, opens) index for every library.
-            rows = rows.alias(day=F("weekday") + 0).filter(day=day.weekday())
-        else:
-            rows = rows.filter(weekday=day.weekday())
-        regular = Exists(rows)
-        # No exception: the regular hours decide, as 1 (running) or 0.
-        return Q(In(Coalesce(verdict, Case(When(regular, then=1), default=0)), [1, 5]))
 
 
 def _label(service: str) -> str:

@@ -139,7 +139,11 @@ class Library(models.Model):
         ordering = ["name"]
         verbose_name = _("library")
         verbose_name_plural = _("libraries")
-        indexes = [models.Index(fields=["library_type", "name"])]
+        indexes = [
+            models.Index(fields=["library_type", "name"]),
+            # The directory lists by name: a page is read off this index, not sorted.
+            models.Index(fields=["name", "id"], name="directory_library_name_id"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -222,7 +226,13 @@ class OpeningHours(models.Model):
         ordering = ["library", "branch", "service", "weekday", "opens"]
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
-        indexes = [models.Index(fields=["weekday", "service", "opens"])]
+        indexes = [
+            # "Open now": the rows running at a wall time, read from the index alone.
+            models.Index(
+                fields=["weekday", "service", "opens", "closes", "branch", "library"],
+                name="directory_hours_running",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
@@ -259,7 +269,11 @@ class HoursException(models.Model):
         ordering = ["start_date"]
         verbose_name = _("changed hours or closure")
         verbose_name_plural = _("changed hours and closures")
-        indexes = [models.Index(fields=["start_date", "end_date"])]
+        indexes = [
+            models.Index(fields=["start_date", "end_date"]),
+            # A page's libraries and their exceptions from a date on.
+            models.Index(fields=["library", "end_date"], name="directory_exc_library_end"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.start_date}–{self.end_date} {self.reason}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from bibliohub.membership.models import Membership
@@ -25,7 +26,7 @@ from .models import (
 from .services import normalise_for_search
 
 # How far ahead "opens at …" may look, and so which exceptions a list row needs.
-STATUS_WINDOW_DAYS = HORIZON_DAYS + 1
+STATUS_WINDOW_DAYS = HORIZON_DAYS
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -87,31 +88,65 @@ def library_directory(
 def with_status_data(libraries: QuerySet[Library], today: datetime.date) -> QuerySet[Library]:
     """Prefetch what `status_at` needs for the building's general hours of each library.
 
-    `today` may be a day off from a library's own date (time zones), hence the margin.
+    `status_at` reads a library's local yesterday to `STATUS_WINDOW_DAYS` ahead; `today` (the
+    server's date) may be a day off from a library's own date (time zones), hence a day of
+    margin on each side.
     """
-    window_start = today - datetime.timedelta(days=1)
-    window_end = today + datetime.timedelta(days=STATUS_WINDOW_DAYS)
+    window_start = today - datetime.timedelta(days=2)
+    window_end = today + datetime.timedelta(days=STATUS_WINDOW_DAYS + 1)
     return libraries.prefetch_related(
         Prefetch(
             "hours",
-            # No ORDER BY: SQLite would then walk the (weekday, service, opens) index instead
-            # of looking up the page's libraries; hours.py orders the periods itself.
-            queryset=OpeningHours.objects.filter(
-                branch__isnull=True, service=Service.GENERAL
-            ).order_by(),
+            # No ORDER BY (hours.py orders the periods itself), and `branch_id + 0`: SQLite
+            # would otherwise walk an index by weekday, or its branch index over nearly every
+            # row (it counts the NULLs as distinct values), instead of the page's libraries.
+            queryset=OpeningHours.objects.alias(main=F("branch_id") + 0)
+            .filter(main__isnull=True, service=Service.GENERAL)
+            .order_by(),
             to_attr="status_hours",
         ),
         Prefetch(
             "exceptions",
-            queryset=HoursException.objects.filter(
+            queryset=HoursException.objects.alias(main=F("branch_id") + 0)
+            .filter(
                 Q(service="") | Q(service=Service.GENERAL),
-                branch__isnull=True,
+                main__isnull=True,
                 end_date__gte=window_start,
                 start_date__lte=window_end,
-            ).order_by("start_date"),
+            )
+            .order_by(),
             to_attr="status_exceptions",
         ),
     )
+
+
+def directory_page(
+    libraries: QuerySet[Library],
+    *,
+    number: Any,
+    per_page: int,
+    today: datetime.date,
+    by_ids: bool = False,
+) -> tuple[Page, list[Library]]:
+    """One page of the directory's libraries, with what their status needs.
+
+    `by_ids` (for a costly filter such as "open now"): the filter runs once, for the ids of
+    the matching libraries in order, which give both the count and the page, whose rows are
+    then fetched by id. Otherwise the database counts, and reads the page off an index.
+    """
+    if by_ids:
+        ids = list(libraries.values_list("pk", flat=True))
+        page = Paginator(ids, per_page).get_page(number)
+        wanted = list(page.object_list)
+        if not wanted:
+            return page, []
+        rows = with_status_data(
+            Library.objects.select_related("region").filter(pk__in=wanted).order_by(), today
+        )
+        by_id = {library.pk: library for library in rows}
+        return page, [by_id[pk] for pk in wanted if pk in by_id]
+    page = Paginator(with_status_data(libraries, today), per_page).get_page(number)
+    return page, list(page.object_list)
 
 
 def library_for_page(slug: str) -> Library:
@@ -218,6 +253,16 @@ def network_members(network: Network, *, with_branches: bool = False) -> QuerySe
             Prefetch("branches", queryset=Branch.objects.order_by("name"))
         )
     return libraries
+
+
+def network_member_count(network: Network) -> int:
+    """How many libraries `network_members` lists, counted from the memberships alone."""
+    return (
+        Membership.objects.filter(network=network, status=Membership.Status.ACTIVE)
+        .values("library_id")
+        .distinct()
+        .count()
+    )
 
 
 def network_people(network: Network) -> dict[str, Any]:

@@ -12,7 +12,8 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -51,17 +52,34 @@ def home(request: HttpRequest) -> HttpResponse:
 @public_page
 def libraries(request: HttpRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None)
+    # The choices need only what they show (a network's description may be long).
+    form.fields["network"].queryset = Network.objects.only("slug", "name").order_by("name")
+    filters = form.filters()
     now = timezone.now()
-    queryset = selectors.library_directory(**form.filters(), now=now)
-    queryset = selectors.with_status_data(queryset, now.date())
-    page = Paginator(queryset, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    queryset = selectors.library_directory(**filters, now=now)
+    page, libraries = selectors.directory_page(
+        queryset,
+        number=request.GET.get("page"),
+        per_page=settings.DIRECTORY_PAGE_SIZE,
+        today=now.date(),
+        by_ids=filters["open_now"] or bool(filters["q"]),
+    )
     rows = []
-    for library in page.object_list:
+    # One reverse() for the page rather than one per row (a slug needs no quoting).
+    url = reverse("directory:library", kwargs={"slug": "-"})
+    for library in libraries:
         zone = opening_hours.library_zone(library)
         status = opening_hours.status_at(
             library, now, hours=library.status_hours, exceptions=library.status_exceptions
         )
-        rows.append({"library": library, "status": status, "zone": zone})
+        rows.append(
+            {
+                "library": library,
+                "status": status,
+                "zone": zone,
+                "url": url.replace("/-/", f"/{library.slug}/"),
+            }
+        )
     return render(
         request,
         "directory/libraries.html",
@@ -70,7 +88,7 @@ def libraries(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "now": now,
-            "filtered": any(form.filters().values()),
+            "filtered": any(filters.values()),
         },
     )
 
@@ -88,21 +106,13 @@ def library(request: HttpRequest, slug: str) -> HttpResponse:
         lib, start=monday, hours=hours, exceptions=exceptions, today=today
     )
     status = opening_hours.status_at(lib, now, hours=hours, exceptions=exceptions)
+    shown = _WeekFormatter()
     branches = []
     for branch in lib.branches.all():
-        branches.append(
-            {
-                "branch": branch,
-                "week": opening_hours.week_table(
-                    lib,
-                    start=monday,
-                    branch=branch,
-                    hours=hours,
-                    exceptions=exceptions,
-                    today=today,
-                ),
-            }
+        branch_week = opening_hours.week_table(
+            lib, start=monday, branch=branch, hours=hours, exceptions=exceptions, today=today
         )
+        branches.append({"branch": branch, "week": branch_week, "rows": shown.week(branch_week)})
     upcoming = selectors.upcoming_exceptions(exceptions, today)
     user = request.user
     can_edit = user.is_authenticated and user.has_perm("directory.change_library", lib)
@@ -115,6 +125,7 @@ def library(request: HttpRequest, slug: str) -> HttpResponse:
             "now": now,
             "today": today,
             "week": week,
+            "week_rows": shown.week(week),
             "status": status,
             "branches": branches,
             "upcoming": upcoming,
@@ -124,6 +135,52 @@ def library(request: HttpRequest, slug: str) -> HttpResponse:
             "branch_names": {b.pk: b.name for b in lib.branches.all()},
         },
     )
+
+
+class _WeekFormatter:
+    """Week tables as rows of already formatted text, in the interface language's formats.
+
+    The same few days and times recur in every table of a page (the library's and each
+    branch's, per service): each is formatted once, not once per cell in the template.
+    """
+
+    def __init__(self) -> None:
+        self.days: dict[datetime.date, tuple[str, str]] = {}
+        self.times: dict[datetime.time, str] = {}
+
+    def _day(self, day: datetime.date) -> tuple[str, str]:
+        if day not in self.days:
+            self.days[day] = (
+                formats.date_format(day, "l"),
+                formats.date_format(day, "SHORT_DATE_FORMAT"),
+            )
+        return self.days[day]
+
+    def _time(self, moment: datetime.datetime) -> str:
+        wall = moment.time()
+        if wall not in self.times:
+            self.times[wall] = formats.time_format(wall, "TIME_FORMAT")
+        return self.times[wall]
+
+    def week(self, week: list[opening_hours.ServiceWeek]) -> list[dict[str, Any]]:
+        return [
+            {
+                "label": service_week.label,
+                "days": [
+                    {
+                        "name": self._day(row.day)[0],
+                        "date": self._day(row.day)[1],
+                        "is_today": row.is_today,
+                        "periods": [
+                            f"{self._time(p.opens)}–{self._time(p.closes)}" for p in row.periods
+                        ],
+                        "exception": row.exception,
+                    }
+                    for row in service_week.days
+                ],
+            }
+            for service_week in week
+        ]
 
 
 def library_json_ld(
@@ -172,7 +229,9 @@ def network(request: HttpRequest, slug: str) -> HttpResponse:
     net = selectors.network_for_page(slug)
     is_system = net.kind == Network.Kind.LIBRARY_SYSTEM
     members = selectors.network_members(net, with_branches=is_system)
-    page = Paginator(members, settings.DIRECTORY_PAGE_SIZE * 2).get_page(request.GET.get("page"))
+    page = _CountedPaginator(
+        members, settings.DIRECTORY_PAGE_SIZE * 2, count=selectors.network_member_count(net)
+    ).get_page(request.GET.get("page"))
     user = request.user
     signed_in = user.is_authenticated
     return render(
@@ -187,6 +246,14 @@ def network(request: HttpRequest, slug: str) -> HttpResponse:
             "can_see_people": signed_in and user.has_perm("directory.view_network_people", net),
         },
     )
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count (cheaper to find than by counting the page's query)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # fills Paginator.count, a cached_property
 
 
 def network_people(request: HttpRequest, slug: str) -> HttpResponse:
