@@ -8,7 +8,11 @@ from .models import AuditEntry
 
 
 def audit_record(
-    *, actor: Any, action: str, obj: models.Model | None = None, network: Any = None,
+    *,
+    actor: Any,
+    action: str,
+    obj: models.Model | None = None,
+    network: Any = None,
     **data: Any,
 ) -> AuditEntry:
     return AuditEntry.objects.create(

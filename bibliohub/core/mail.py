@@ -36,8 +36,7 @@ def email_enqueue(message: EmailMessage) -> None:
         "reply_to": list(message.reply_to),
         "headers": {str(k): str(v) for k, v in message.extra_headers.items()},
         "alternatives": [
-            (str(content), mimetype)
-            for content, mimetype in getattr(message, "alternatives", [])
+            (str(content), mimetype) for content, mimetype in getattr(message, "alternatives", [])
         ],
     }
     transaction.on_commit(lambda: send_rendered_email.enqueue(data))

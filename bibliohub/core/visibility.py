@@ -37,9 +37,9 @@ def _descendants(network_ids: set[int]) -> set[int]:
 
     found, frontier = set(network_ids), set(network_ids)
     while frontier:
-        frontier = set(
-            Network.objects.filter(parent_id__in=frontier).values_list("id", flat=True)
-        ) - found
+        frontier = (
+            set(Network.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
+        )
         found |= frontier
     return found
 
@@ -50,7 +50,8 @@ def _ancestors(network_ids: set[int]) -> set[int]:
     found, frontier = set(network_ids), set(network_ids)
     while frontier:
         frontier = {
-            p for p in Network.objects.filter(id__in=frontier).values_list("parent_id", flat=True)
+            p
+            for p in Network.objects.filter(id__in=frontier).values_list("parent_id", flat=True)
             if p is not None
         } - found
         found |= frontier
@@ -99,9 +100,9 @@ def coordinated_network_ids(user: Any) -> frozenset[int]:
         if user.is_superuser:
             return frozenset(Network.objects.values_list("id", flat=True))
         direct = set(
-            NetworkRole.objects.filter(
-                user=user, role=NetworkRole.Role.COORDINATOR
-            ).values_list("network_id", flat=True)
+            NetworkRole.objects.filter(user=user, role=NetworkRole.Role.COORDINATOR).values_list(
+                "network_id", flat=True
+            )
         )
         return frozenset(_descendants(direct))
 

@@ -12,8 +12,14 @@ class DirectoryConfig(AppConfig):
 
         # Any change, through a service or the admin, shows on the public pages at once.
         for name in (
-            "Region", "Network", "Library", "Branch", "OpeningHours", "HoursException",
-            "NetworkRole", "LibraryRole",
+            "Region",
+            "Network",
+            "Library",
+            "Branch",
+            "OpeningHours",
+            "HoursException",
+            "NetworkRole",
+            "LibraryRole",
         ):
             model = self.get_model(name)
             post_save.connect(content_changed, sender=model, dispatch_uid=f"pagecache-{name}")

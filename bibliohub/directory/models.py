@@ -46,12 +46,20 @@ class Network(models.Model):
     slug = models.SlugField(_("address on the site"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("belongs to"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("belongs to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     country = models.CharField(_("country"), max_length=2, blank=True)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="networks",
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.CONTENT_LANGUAGES)
@@ -104,7 +112,11 @@ class Library(models.Model):
     slug = models.SlugField(_("address on the site"), max_length=120, unique=True)
     library_type = models.CharField(_("type of library"), max_length=20, choices=Type.choices)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="libraries",
     )
     founder = models.CharField(_("founder"), max_length=250, blank=True)
@@ -114,15 +126,26 @@ class Library(models.Model):
     town = models.CharField(_("town"), max_length=120, db_index=True)
     country = models.CharField(_("country"), max_length=2)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     timezone = models.CharField(
-        _("time zone"), max_length=64, validators=[validate_timezone], default="Europe/Prague",
+        _("time zone"),
+        max_length=64,
+        validators=[validate_timezone],
+        default="Europe/Prague",
         help_text=_("For example Europe/Prague, Europe/Ljubljana, Europe/Belgrade, Europe/Kyiv."),
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.CONTENT_LANGUAGES)
@@ -212,7 +235,11 @@ class OpeningHours(models.Model):
         Library, verbose_name=_("library"), on_delete=models.CASCADE, related_name="hours"
     )
     branch = models.ForeignKey(
-        Branch, verbose_name=_("branch"), null=True, blank=True, on_delete=models.CASCADE,
+        Branch,
+        verbose_name=_("branch"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="hours",
     )
     service = models.CharField(
@@ -251,11 +278,18 @@ class HoursException(models.Model):
         Library, verbose_name=_("library"), on_delete=models.CASCADE, related_name="exceptions"
     )
     branch = models.ForeignKey(
-        Branch, verbose_name=_("branch"), null=True, blank=True, on_delete=models.CASCADE,
+        Branch,
+        verbose_name=_("branch"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="exceptions",
     )
     service = models.CharField(
-        _("service"), max_length=20, choices=Service.choices, blank=True,
+        _("service"),
+        max_length=20,
+        choices=Service.choices,
+        blank=True,
         help_text=_("Leave empty when the change applies to every service."),
     )
     start_date = models.DateField(_("from"))

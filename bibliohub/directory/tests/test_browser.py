@@ -13,9 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _hours(weekdays, opens, closes, service="general"):
-    return [
-        {"service": service, "weekday": d, "opens": opens, "closes": closes} for d in weekdays
-    ]
+    return [{"service": service, "weekday": d, "opens": opens, "closes": closes} for d in weekdays]
 
 
 @pytest.fixture
@@ -24,11 +22,17 @@ def directory():
         actor=None, name="Библионет", kind=Network.Kind.ASSOCIATION, language="sr", country="RS"
     )
     vranje = library_create(
-        name="Јавна библиотека Бора Станковић", town="Врање", library_type="public",
-        country="RS", language="sr", timezone="Europe/Belgrade",
+        name="Јавна библиотека Бора Станковић",
+        town="Врање",
+        library_type="public",
+        country="RS",
+        language="sr",
+        timezone="Europe/Belgrade",
     )
     library_set_hours(
-        library=vranje, actor=None, exceptions=[],
+        library=vranje,
+        actor=None,
+        exceptions=[],
         rows=_hours(range(5), datetime.time(8), datetime.time(20))
         + _hours([5], datetime.time(8), datetime.time(15))
         + _hours(range(5), datetime.time(8), datetime.time(19), "ordering")
@@ -36,17 +40,27 @@ def directory():
     )
     # Open round the clock: two periods a day, the second running to midnight.
     always = library_create(
-        name="Knihovna Vždy otevřená", town="Třinec", library_type="public",
-        country="CZ", language="cs", timezone="Europe/Prague",
+        name="Knihovna Vždy otevřená",
+        town="Třinec",
+        library_type="public",
+        country="CZ",
+        language="cs",
+        timezone="Europe/Prague",
     )
     library_set_hours(
-        library=always, actor=None, exceptions=[],
+        library=always,
+        actor=None,
+        exceptions=[],
         rows=_hours(range(7), datetime.time(0), datetime.time(12))
         + _hours(range(7), datetime.time(12), datetime.time(0)),
     )
     never = library_create(
-        name="Knihovna Bez hodin", town="Nymburk", library_type="public",
-        country="CZ", language="cs", timezone="Europe/Prague",
+        name="Knihovna Bez hodin",
+        town="Nymburk",
+        library_type="public",
+        country="CZ",
+        language="cs",
+        timezone="Europe/Prague",
     )
     return {"network": network, "vranje": vranje, "always": always, "never": never}
 
