@@ -15,6 +15,18 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+# Addresses under /join/ that a network's slug must not take (see membership/urls.py).
+RESERVED_NETWORK_SLUGS = frozenset({"review", "members", "invitation"})
+
+
+def validate_network_slug(value: str) -> None:
+    if value in RESERVED_NETWORK_SLUGS:
+        raise ValidationError(
+            _("“%(value)s” is reserved for the site's own pages; choose another address."),
+            params={"value": value},
+        )
+
+
 class Region(models.Model):
     """A region of a country, as its libraries name it (kraj, regija, oblast, okrug)."""
 
@@ -43,7 +55,9 @@ class Network(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
-    slug = models.SlugField(_("address on the site"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("address on the site"), max_length=80, unique=True, validators=[validate_network_slug]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",

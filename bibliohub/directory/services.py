@@ -14,7 +14,14 @@ from django.utils.text import slugify
 from bibliohub.core.audit import audit_record
 from bibliohub.core.text import fold
 
-from .models import Branch, HoursException, Library, Network, OpeningHours
+from .models import (
+    RESERVED_NETWORK_SLUGS,
+    Branch,
+    HoursException,
+    Library,
+    Network,
+    OpeningHours,
+)
 
 # Letters of other Cyrillic alphabets that Serbian lacks; with them a Cyrillic query still
 # meets Cyrillic text after folding (Serbian letters are handled by core.text.fold).
@@ -120,7 +127,8 @@ def _unique_slug(model: Any, base: str, *, exclude_pk: int | None = None) -> str
     max_length = model._meta.get_field("slug").max_length
     root = (slugify(normalise_for_search(base)) or "library")[: max_length - 6].strip("-")
     slug, n = root, 2
-    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    reserved = RESERVED_NETWORK_SLUGS if model is Network else frozenset()
+    while slug in reserved or model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, n = f"{root}-{n}", n + 1
     return slug
 

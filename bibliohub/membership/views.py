@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -173,6 +173,13 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
                     )
             except ApplicationAlreadyDecided:
                 messages.error(request, _("This application was already decided; nothing changed."))
+            except ValidationError as error:
+                # E.g. a new library whose country nobody gave: nothing was saved.
+                messages.error(
+                    request,
+                    _("The application could not be approved, nothing changed: %(problem)s")
+                    % {"problem": " ".join(error.messages)},
+                )
             return redirect("membership:application", pk=application.pk)
     return render(
         request,

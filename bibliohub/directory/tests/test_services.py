@@ -148,3 +148,18 @@ def test_sections_and_network_updates_are_audited(sdruk, django_user_model):
     assert list(
         AuditEntry.objects.filter(actor=actor).order_by("id").values_list("action", flat=True)
     ) == ["network.create_section", "network.update"]
+
+
+def test_a_network_cannot_take_the_address_of_the_sites_own_join_pages(db):
+    from django.core.exceptions import ValidationError
+
+    from bibliohub.directory.models import Network
+    from bibliohub.directory.services import network_create
+
+    with pytest.raises(ValidationError):
+        network_create(
+            actor=None, name="Review", slug="review", kind=Network.Kind.SECTION, language="en"
+        )
+    # Made from the name, the address steps aside on its own.
+    network = network_create(actor=None, name="Review", kind=Network.Kind.SECTION, language="en")
+    assert network.slug == "review-2"

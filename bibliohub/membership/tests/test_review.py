@@ -241,3 +241,34 @@ def test_cyrillic_names_get_a_latin_address(other_network, other_coordinator, su
     membership = application_approve(application=application, actor=other_coordinator)
     assert membership.library.slug == "narodna-biblioteka-bora-stankovic"
     assert membership.library.timezone == "Europe/Ljubljana"
+
+
+def test_approval_that_cannot_make_the_library_says_why_and_saves_nothing(
+    client, in_english, django_user_model
+):
+    from bibliohub.directory.models import Library, Network, NetworkRole
+    from bibliohub.membership.models import Application
+
+    network = Network.objects.create(
+        name="Working group without a country", slug="wg", kind="working_group", language="en"
+    )
+    coordinator = django_user_model.objects.create_user(
+        email="coord@example.org", password="Quite-Long-Secret-42"
+    )
+    NetworkRole.objects.create(user=coordinator, network=network, role="coordinator")
+    application = Application.objects.create(
+        network=network,
+        library_name="Knihovna Nikde",
+        town="Nikde",
+        contact_name="Eva",
+        contact_role="director",
+        email="eva@example.org",
+        consent=True,
+    )
+    client.force_login(coordinator)
+    url = reverse("membership:application", kwargs={"pk": application.pk})
+    page = client.post(url, {"decision": "approve"}, follow=True).content.decode()
+    assert "could not be approved" in page
+    application.refresh_from_db()
+    assert application.status == Application.Status.PENDING
+    assert not Library.objects.filter(name="Knihovna Nikde").exists()
