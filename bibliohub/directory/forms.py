@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Branch, Library, Network, Region, Service, Weekday
+from .services import LIBRARY_EDITABLE_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -79,25 +80,7 @@ class LibraryForm(forms.ModelForm):
 
     class Meta:
         model = Library
-        fields = [
-            "name",
-            "library_type",
-            "region",
-            "founder",
-            "population_served",
-            "street",
-            "postcode",
-            "town",
-            "country",
-            "latitude",
-            "longitude",
-            "timezone",
-            "language",
-            "email",
-            "phone",
-            "website",
-            "description",
-        ]
+        fields = list(LIBRARY_EDITABLE_FIELDS)
         widgets = {
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),

@@ -150,9 +150,9 @@ def _library_network(library: Library, actor: Any = None) -> Network | None:
     return first
 
 
-LIBRARY_FIELDS = {
+# What a coordinator or director may change on a library, in the order the edit form shows it.
+LIBRARY_EDITABLE_FIELDS = (
     "name",
-    "slug",
     "library_type",
     "region",
     "founder",
@@ -169,7 +169,8 @@ LIBRARY_FIELDS = {
     "phone",
     "website",
     "description",
-}
+)
+LIBRARY_FIELDS = {"slug", *LIBRARY_EDITABLE_FIELDS}
 
 
 @transaction.atomic
