@@ -13,6 +13,28 @@ from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
+
+# Whole phrases per weekday: in Czech, Slovenian, Serbian and Ukrainian the day takes a case
+# ("ve středu", "v sredo", "у среду", "в середу") that a bare day name cannot give.
+_CLOSES_ON = {
+    0: pgettext_lazy("opening status", "Open now — closes on Monday at %(time)s"),
+    1: pgettext_lazy("opening status", "Open now — closes on Tuesday at %(time)s"),
+    2: pgettext_lazy("opening status", "Open now — closes on Wednesday at %(time)s"),
+    3: pgettext_lazy("opening status", "Open now — closes on Thursday at %(time)s"),
+    4: pgettext_lazy("opening status", "Open now — closes on Friday at %(time)s"),
+    5: pgettext_lazy("opening status", "Open now — closes on Saturday at %(time)s"),
+    6: pgettext_lazy("opening status", "Open now — closes on Sunday at %(time)s"),
+}
+_OPENS_ON = {
+    0: pgettext_lazy("opening status", "Closed — opens on Monday at %(time)s"),
+    1: pgettext_lazy("opening status", "Closed — opens on Tuesday at %(time)s"),
+    2: pgettext_lazy("opening status", "Closed — opens on Wednesday at %(time)s"),
+    3: pgettext_lazy("opening status", "Closed — opens on Thursday at %(time)s"),
+    4: pgettext_lazy("opening status", "Closed — opens on Friday at %(time)s"),
+    5: pgettext_lazy("opening status", "Closed — opens on Saturday at %(time)s"),
+    6: pgettext_lazy("opening status", "Closed — opens on Sunday at %(time)s"),
+}
 
 register = template.Library()
 
@@ -47,10 +69,7 @@ def describe_status(status: Any, zone: ZoneInfo, now: datetime.datetime | None =
             return _("Open now")
         closes = _local(status.closes_at, zone)
         if isinstance(closes, datetime.datetime) and closes.date() != now.date():
-            return _("Open now — closes %(day)s at %(time)s") % {
-                "day": formats.date_format(closes, "l"),
-                "time": local_time(closes, zone),
-            }
+            return str(_CLOSES_ON[closes.weekday()]) % {"time": local_time(closes, zone)}
         return _("Open now — closes at %(time)s") % {"time": local_time(closes, zone)}
     if status.opens_at is None:
         return _("Closed")
@@ -60,10 +79,7 @@ def describe_status(status: Any, zone: ZoneInfo, now: datetime.datetime | None =
     if opens.date() == now.date() + datetime.timedelta(days=1):
         return _("Closed — opens tomorrow at %(time)s") % {"time": local_time(opens, zone)}
     if opens.date() < now.date() + datetime.timedelta(days=7):
-        return _("Closed — opens %(day)s at %(time)s") % {
-            "day": formats.date_format(opens, "l"),
-            "time": local_time(opens, zone),
-        }
+        return str(_OPENS_ON[opens.weekday()]) % {"time": local_time(opens, zone)}
     return _("Closed — opens %(date)s at %(time)s") % {
         "date": formats.date_format(opens, "SHORT_DATE_FORMAT"),
         "time": local_time(opens, zone),

@@ -101,3 +101,31 @@ def test_status_reads_only_the_days_it_needs_and_agrees_with_every_period():
         else:
             coming = [p.opens for p in periods if moment < p.opens <= moment + dt.timedelta(14)]
             assert status.opens_at == (min(coming) if coming else None), moment
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Closed — opens on Wednesday at"),
+        ("cs", "Zavřeno — otevírá ve středu v"),
+        ("sl", "Zaprto — odpre v sredo ob"),
+        ("sr", "Затворено — отвара се у среду у"),
+        ("sr-latn", "Zatvoreno — otvara se u sredu u"),
+        ("uk", "Зачинено — відчиняється в середу о"),
+    ],
+)
+def test_the_next_opening_names_the_day_as_the_language_says_it(language, expected):
+    import datetime as _dt
+    from zoneinfo import ZoneInfo
+
+    from django.utils import translation
+
+    from bibliohub.directory.hours import Status
+    from bibliohub.directory.templatetags.directory_tags import describe_status
+
+    zone = ZoneInfo("Europe/Prague")
+    sunday_evening = _dt.datetime(2026, 11, 22, 18, 0, tzinfo=zone)
+    wednesday_morning = _dt.datetime(2026, 11, 25, 9, 0, tzinfo=zone)
+    status = Status(is_open=False, closes_at=None, opens_at=wednesday_morning, exception=None)
+    with translation.override(language):
+        assert describe_status(status, zone, now=sunday_evening).startswith(expected)
