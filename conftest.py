@@ -12,6 +12,18 @@ CHROMIUM = os.environ.get("BIBLIOHUB_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request in another language leaves that
+    language active in the thread, which would make later tests depend on the order they run."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache(request):
     """Each test starts with an empty cache (the database cache, as in production), so that the
     sign-in rate limits one test provokes do not leak into the next."""
