@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
@@ -120,6 +120,70 @@ def with_status_data(libraries: QuerySet[Library], today: datetime.date) -> Quer
     )
 
 
+class StatusHours(NamedTuple):
+    """One regular-hours row, with just what `hours.status_at` reads."""
+
+    library_id: int
+    branch_id: int | None
+    service: str
+    weekday: int
+    opens: datetime.time
+    closes: datetime.time
+
+
+class StatusException(NamedTuple):
+    """One dated exception, with just what `hours.status_at` (and a status line) reads."""
+
+    pk: int
+    library_id: int
+    branch_id: int | None
+    service: str
+    start_date: datetime.date
+    end_date: datetime.date
+    closed: bool
+    opens: datetime.time | None
+    closes: datetime.time | None
+    reason: str
+
+
+def status_data(
+    library_ids: list[int], today: datetime.date
+) -> tuple[dict[int, list[StatusHours]], dict[int, list[StatusException]]]:
+    """What `status_at` needs for the building's general hours of these libraries (2 queries).
+
+    The same rows as `with_status_data` prefetches, read as plain tuples (a page of the
+    directory holds hundreds of them: model instances cost more than the rest of the page).
+    """
+    hours: dict[int, list[StatusHours]] = {pk: [] for pk in library_ids}
+    exceptions: dict[int, list[StatusException]] = {pk: [] for pk in library_ids}
+    if not library_ids:
+        return hours, exceptions
+    window_start = today - datetime.timedelta(days=2)
+    window_end = today + datetime.timedelta(days=STATUS_WINDOW_DAYS + 1)
+    # As in `with_status_data`: no ORDER BY, and `branch_id + 0` for SQLite's sake.
+    for row in (
+        OpeningHours.objects.alias(main=F("branch_id") + 0)
+        .filter(main__isnull=True, service=Service.GENERAL, library_id__in=library_ids)
+        .order_by()
+        .values_list(*StatusHours._fields)
+    ):
+        hours[row[0]].append(StatusHours._make(row))
+    for row in (
+        HoursException.objects.alias(main=F("branch_id") + 0)
+        .filter(
+            Q(service="") | Q(service=Service.GENERAL),
+            main__isnull=True,
+            library_id__in=library_ids,
+            end_date__gte=window_start,
+            start_date__lte=window_end,
+        )
+        .order_by()
+        .values_list(*StatusException._fields)
+    ):
+        exceptions[row[1]].append(StatusException._make(row))
+    return hours, exceptions
+
+
 def directory_page(
     libraries: QuerySet[Library],
     *,
@@ -128,7 +192,8 @@ def directory_page(
     today: datetime.date,
     by_ids: bool = False,
 ) -> tuple[Page, list[Library]]:
-    """One page of the directory's libraries, with what their status needs.
+    """One page of the directory's libraries, each with `status_hours` and `status_exceptions`
+    (what its status needs, see `status_data`).
 
     `by_ids` (for a costly filter such as "open now"): the filter runs once, for the ids of
     the matching libraries in order, which give both the count and the page, whose rows are
@@ -140,13 +205,19 @@ def directory_page(
         wanted = list(page.object_list)
         if not wanted:
             return page, []
-        rows = with_status_data(
-            Library.objects.select_related("region").filter(pk__in=wanted).order_by(), today
-        )
+        rows = Library.objects.select_related("region").filter(pk__in=wanted).order_by()
         by_id = {library.pk: library for library in rows}
-        return page, [by_id[pk] for pk in wanted if pk in by_id]
-    page = Paginator(with_status_data(libraries, today), per_page).get_page(number)
-    return page, list(page.object_list)
+        found = [by_id[pk] for pk in wanted if pk in by_id]
+    else:
+        page = Paginator(libraries, per_page).get_page(number)
+        found = list(page.object_list)
+        if not found:
+            return page, []
+    hours, exceptions = status_data([library.pk for library in found], today)
+    for library in found:
+        library.status_hours = hours[library.pk]
+        library.status_exceptions = exceptions[library.pk]
+    return page, found
 
 
 def library_for_page(slug: str) -> Library:

@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -31,6 +33,7 @@ from .forms import (
     SectionForm,
 )
 from .models import Branch, Library, Network, Service
+from .templatetags.directory_tags import opening_status
 
 
 def _denied(request: HttpRequest) -> HttpResponse:
@@ -65,8 +68,11 @@ def libraries(request: HttpRequest) -> HttpResponse:
         by_ids=filters["open_now"] or bool(filters["q"]),
     )
     rows = []
-    # One reverse() for the page rather than one per row (a slug needs no quoting).
+    # One reverse() for the page rather than one per row (a slug needs no quoting), and each
+    # row's text made here: the template only places it.
     url = reverse("directory:library", kwargs={"slug": "-"})
+    # What `get_library_type_display` gives, looked up once per page rather than once per row.
+    type_labels = {value: str(label) for value, label in Library.Type.choices}
     for library in libraries:
         zone = opening_hours.library_zone(library)
         status = opening_hours.status_at(
@@ -78,6 +84,12 @@ def libraries(request: HttpRequest) -> HttpResponse:
                 "status": status,
                 "zone": zone,
                 "url": url.replace("/-/", f"/{library.slug}/"),
+                "name": library.name,
+                "language": library.language,
+                "type": type_labels.get(library.library_type, library.library_type),
+                "town": library.town,
+                "region": library.region.name if library.region_id else None,
+                "status_html": opening_status(status, zone, now),
             }
         )
     return render(
@@ -106,7 +118,7 @@ def library(request: HttpRequest, slug: str) -> HttpResponse:
         lib, start=monday, hours=hours, exceptions=exceptions, today=today
     )
     status = opening_hours.status_at(lib, now, hours=hours, exceptions=exceptions)
-    shown = _WeekFormatter()
+    shown = _WeekFormatter(lib.language)
     branches = []
     for branch in lib.branches.all():
         branch_week = opening_hours.week_table(
@@ -141,12 +153,17 @@ class _WeekFormatter:
     """Week tables as rows of already formatted text, in the interface language's formats.
 
     The same few days and times recur in every table of a page (the library's and each
-    branch's, per service): each is formatted once, not once per cell in the template.
+    branch's, per service): each is formatted once, not once per cell in the template. Each
+    day's hours come as the HTML the template places (`language`: that of the library's
+    content, for an exception's reason).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
         self.days: dict[datetime.date, tuple[str, str]] = {}
         self.times: dict[datetime.time, str] = {}
+        self.lang = conditional_escape(language)
+        self.closed = conditional_escape(_("Closed"))
+        self.kinds = (conditional_escape(_("Changed hours")), conditional_escape(_("Closure")))
 
     def _day(self, day: datetime.date) -> tuple[str, str]:
         if day not in self.days:
@@ -159,8 +176,24 @@ class _WeekFormatter:
     def _time(self, moment: datetime.datetime) -> str:
         wall = moment.time()
         if wall not in self.times:
-            self.times[wall] = formats.time_format(wall, "TIME_FORMAT")
+            self.times[wall] = conditional_escape(formats.time_format(wall, "TIME_FORMAT"))
         return self.times[wall]
+
+    def _hours(self, row: opening_hours.DayRow) -> SafeString:
+        periods = ", ".join(
+            f'<span class="nowrap">{self._time(p.opens)}–{self._time(p.closes)}</span>'
+            for p in row.periods
+        )
+        return mark_safe(periods or self.closed)  # noqa: S308 (every part escaped above)
+
+    def _exception(self, exception: Any) -> SafeString:
+        if not exception:
+            return mark_safe("")
+        reason = ""
+        if exception.reason:
+            reason = f': <span lang="{self.lang}">{conditional_escape(exception.reason)}</span>'
+        kind = self.kinds[bool(exception.closed)]
+        return mark_safe(f"<br><em>{kind}{reason}</em>")  # noqa: S308 (escaped above)
 
     def week(self, week: list[opening_hours.ServiceWeek]) -> list[dict[str, Any]]:
         return [
@@ -171,10 +204,8 @@ class _WeekFormatter:
                         "name": self._day(row.day)[0],
                         "date": self._day(row.day)[1],
                         "is_today": row.is_today,
-                        "periods": [
-                            f"{self._time(p.opens)}–{self._time(p.closes)}" for p in row.periods
-                        ],
-                        "exception": row.exception,
+                        "hours": self._hours(row),
+                        "exception": self._exception(row.exception),
                     }
                     for row in service_week.days
                 ],
