@@ -123,6 +123,24 @@ def library_refresh_search_text(library: Library) -> None:
         Library.objects.filter(pk=library.pk).update(search_text=library.search_text)
 
 
+def _check_fields(fields: Mapping[str, Any], allowed: Iterable[str], what: str) -> None:
+    """A caller naming a field the service does not change is a programming error."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"Unknown {what} fields: {sorted(unknown)}")
+
+
+def _apply_changes(obj: Any, fields: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Set the fields that differ; return them as {name: [old, new]} for the audit log."""
+    changes: dict[str, list[str]] = {}
+    for name, value in fields.items():
+        old = getattr(obj, name)
+        if old != value:
+            changes[name] = [str(old), str(value)]
+            setattr(obj, name, value)
+    return changes
+
+
 def _unique_slug(model: Any, base: str, *, exclude_pk: int | None = None) -> str:
     max_length = model._meta.get_field("slug").max_length
     root = (slugify(normalise_for_search(base)) or "library")[: max_length - 6].strip("-")
@@ -186,9 +204,7 @@ def library_create(
     **fields: Any,
 ) -> Library:
     """Add a library to the directory (a slug is made from the name when none is given)."""
-    unknown = set(fields) - LIBRARY_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown library fields: {sorted(unknown)}")
+    _check_fields(fields, LIBRARY_FIELDS, "library")
     library = Library(
         name=name,
         town=town,
@@ -210,15 +226,8 @@ def library_create(
 @transaction.atomic
 def library_update(*, library: Library, actor: Any, **fields: Any) -> Library:
     """Change a library's fields; the audit entry lists what changed, from what to what."""
-    unknown = set(fields) - LIBRARY_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown library fields: {sorted(unknown)}")
-    changes: dict[str, list[str]] = {}
-    for name, value in fields.items():
-        old = getattr(library, name)
-        if old != value:
-            changes[name] = [str(old), str(value)]
-            setattr(library, name, value)
+    _check_fields(fields, LIBRARY_FIELDS, "library")
+    changes = _apply_changes(library, fields)
     library.full_clean()
     library.search_text = library_search_text(library)
     library.save()
@@ -250,9 +259,7 @@ def branch_save(
     *, library: Library, actor: Any, branch: Branch | None = None, **fields: Any
 ) -> Branch:
     """Add a branch to the library, or change one of its branches."""
-    unknown = set(fields) - BRANCH_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown branch fields: {sorted(unknown)}")
+    _check_fields(fields, BRANCH_FIELDS, "branch")
     created = branch is None
     if branch is None:
         branch = Branch(library=library)
@@ -393,15 +400,8 @@ NETWORK_FIELDS = {
 
 @transaction.atomic
 def network_update(*, network: Network, actor: Any, **fields: Any) -> Network:
-    unknown = set(fields) - NETWORK_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown network fields: {sorted(unknown)}")
-    changes: dict[str, list[str]] = {}
-    for name, value in fields.items():
-        old = getattr(network, name)
-        if old != value:
-            changes[name] = [str(old), str(value)]
-            setattr(network, name, value)
+    _check_fields(fields, NETWORK_FIELDS, "network")
+    changes = _apply_changes(network, fields)
     network.full_clean()
     network.save()
     if changes:
@@ -423,9 +423,7 @@ def network_create(
     **fields: Any,
 ) -> Network:
     """Create a network (an administrator's step; coordinators add sections with section_create)."""
-    unknown = set(fields) - NETWORK_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown network fields: {sorted(unknown)}")
+    _check_fields(fields, NETWORK_FIELDS, "network")
     network = Network(
         name=name,
         kind=kind,
@@ -451,9 +449,7 @@ def section_create(
     **fields: Any,
 ) -> Network:
     """Create a section or working group under a network."""
-    unknown = set(fields) - NETWORK_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown network fields: {sorted(unknown)}")
+    _check_fields(fields, NETWORK_FIELDS, "network")
     fields.setdefault("language", parent.language)
     fields.setdefault("country", parent.country)
     fields.setdefault("region", parent.region)

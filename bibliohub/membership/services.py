@@ -259,6 +259,12 @@ def _check_date(membership: Membership, on: datetime.date) -> None:
         raise MembershipChangeError(_("The date cannot be in the future."))
 
 
+def _audit(membership: Membership, *, actor: Any, action: str, on: datetime.date) -> None:
+    audit_record(
+        actor=actor, action=action, obj=membership, network=membership.network, on=on.isoformat()
+    )
+
+
 @transaction.atomic
 def membership_suspend(*, membership: Membership, actor: Any, on: datetime.date) -> Membership:
     membership = _locked(membership)
@@ -268,13 +274,7 @@ def membership_suspend(*, membership: Membership, actor: Any, on: datetime.date)
     membership.status = Membership.Status.SUSPENDED
     membership.suspended_on = on
     membership.save(update_fields=["status", "suspended_on"])
-    audit_record(
-        actor=actor,
-        action="membership.suspended",
-        obj=membership,
-        network=membership.network,
-        on=on.isoformat(),
-    )
+    _audit(membership, actor=actor, action="membership.suspended", on=on)
     return membership
 
 
@@ -287,13 +287,7 @@ def membership_end(*, membership: Membership, actor: Any, on: datetime.date) -> 
     membership.status = Membership.Status.ENDED
     membership.until = on
     membership.save(update_fields=["status", "until"])
-    audit_record(
-        actor=actor,
-        action="membership.ended",
-        obj=membership,
-        network=membership.network,
-        on=on.isoformat(),
-    )
+    _audit(membership, actor=actor, action="membership.ended", on=on)
     return membership
 
 
@@ -311,11 +305,5 @@ def membership_reactivate(*, membership: Membership, actor: Any, on: datetime.da
     membership.until = None
     membership.suspended_on = None
     membership.save(update_fields=["status", "since", "until", "suspended_on"])
-    audit_record(
-        actor=actor,
-        action="membership.reactivated",
-        obj=membership,
-        network=membership.network,
-        on=on.isoformat(),
-    )
+    _audit(membership, actor=actor, action="membership.reactivated", on=on)
     return membership
