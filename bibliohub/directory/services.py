@@ -141,7 +141,8 @@ def _apply_changes(obj: Any, fields: Mapping[str, Any]) -> dict[str, list[str]]:
     return changes
 
 
-def _unique_slug(model: Any, base: str, *, exclude_pk: int | None = None) -> str:
+def unique_slug(model: Any, base: str, *, exclude_pk: int | None = None) -> str:
+    """A free address from `base`, in Latin letters also for Serbian and Ukrainian names."""
     max_length = model._meta.get_field("slug").max_length
     root = (slugify(normalise_for_search(base)) or "library")[: max_length - 6].strip("-")
     slug, n = root, 2
@@ -211,7 +212,7 @@ def library_create(
         library_type=library_type,
         country=country,
         language=language,
-        slug=slug or _unique_slug(Library, f"{name} {town}" if town not in name else name),
+        slug=slug or unique_slug(Library, f"{name} {town}" if town not in name else name),
         **fields,
     )
     library.full_clean()
@@ -429,7 +430,7 @@ def network_create(
         kind=kind,
         language=language,
         parent=parent,
-        slug=slug or _unique_slug(Network, fields.get("short_name") or name),
+        slug=slug or unique_slug(Network, fields.get("short_name") or name),
         **fields,
     )
     network.full_clean()
@@ -457,7 +458,7 @@ def section_create(
         parent=parent,
         name=name,
         kind=kind,
-        slug=slug or _unique_slug(Network, f"{parent.short_name or parent.name} {name}"),
+        slug=slug or unique_slug(Network, f"{parent.short_name or parent.name} {name}"),
         **fields,
     )
     section.full_clean()

@@ -8,12 +8,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from bibliohub.core.audit import audit_record
 from bibliohub.directory.models import Library, LibraryRole, Network, Region
-from bibliohub.directory.services import library_create, normalise_for_search
+from bibliohub.directory.services import library_create, unique_slug
 
 from .models import Application, Membership
 from .tasks import send_application_approved, send_application_received, send_application_rejected
@@ -43,16 +42,6 @@ COUNTRY_TIMEZONES = {
     "UA": "Europe/Kyiv",
     "SK": "Europe/Bratislava",
 }
-
-
-def unique_library_slug(name: str) -> str:
-    """A slug from the name, in Latin letters also for Serbian and Ukrainian names."""
-    max_length = Library._meta.get_field("slug").max_length - 6
-    base = slugify(normalise_for_search(name))[:max_length].strip("-") or "library"
-    slug, n = base, 2
-    while Library.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def application_submit(
@@ -112,7 +101,7 @@ def _library_from_application(application: Application, actor: Any) -> Library:
         library_type=application.library_type or Library.Type.PUBLIC,
         country=country,
         language=network.language,
-        slug=unique_library_slug(application.library_name),
+        slug=unique_slug(Library, application.library_name),
         region=application.region,
         timezone=COUNTRY_TIMEZONES.get(country, settings.TIME_ZONE),
     )
