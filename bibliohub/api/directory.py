@@ -153,7 +153,7 @@ def libraries(
     now = timezone.now()
     queryset = selectors.library_directory(**filters, now=now)
     count = queryset.count()
-    page = selectors.with_status_data(queryset, now.date())[offset : offset + limit]
+    page = selectors.attach_status_data(list(queryset[offset : offset + limit]), now.date())
     items = [
         _library(
             request,

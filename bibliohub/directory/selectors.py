@@ -85,41 +85,6 @@ def library_directory(
     return libraries
 
 
-def with_status_data(libraries: QuerySet[Library], today: datetime.date) -> QuerySet[Library]:
-    """Prefetch what `status_at` needs for the building's general hours of each library.
-
-    `status_at` reads a library's local yesterday to `STATUS_WINDOW_DAYS` ahead; `today` (the
-    server's date) may be a day off from a library's own date (time zones), hence a day of
-    margin on each side.
-    """
-    window_start = today - datetime.timedelta(days=2)
-    window_end = today + datetime.timedelta(days=STATUS_WINDOW_DAYS + 1)
-    return libraries.prefetch_related(
-        Prefetch(
-            "hours",
-            # No ORDER BY (hours.py orders the periods itself), and `branch_id + 0`: SQLite
-            # would otherwise walk an index by weekday, or its branch index over nearly every
-            # row (it counts the NULLs as distinct values), instead of the page's libraries.
-            queryset=OpeningHours.objects.alias(main=F("branch_id") + 0)
-            .filter(main__isnull=True, service=Service.GENERAL)
-            .order_by(),
-            to_attr="status_hours",
-        ),
-        Prefetch(
-            "exceptions",
-            queryset=HoursException.objects.alias(main=F("branch_id") + 0)
-            .filter(
-                Q(service="") | Q(service=Service.GENERAL),
-                main__isnull=True,
-                end_date__gte=window_start,
-                start_date__lte=window_end,
-            )
-            .order_by(),
-            to_attr="status_exceptions",
-        ),
-    )
-
-
 class StatusHours(NamedTuple):
     """One regular-hours row, with just what `hours.status_at` reads."""
 
@@ -151,8 +116,10 @@ def status_data(
 ) -> tuple[dict[int, list[StatusHours]], dict[int, list[StatusException]]]:
     """What `status_at` needs for the building's general hours of these libraries (2 queries).
 
-    The same rows as `with_status_data` prefetches, read as plain tuples (a page of the
-    directory holds hundreds of them: model instances cost more than the rest of the page).
+    Read as plain tuples: a page of the directory holds hundreds of them, and model instances
+    cost more than the rest of the page. `status_at` reads a library's local yesterday to
+    `STATUS_WINDOW_DAYS` ahead; `today` (the server's date) may be a day off from a library's own
+    date (time zones), hence a day of margin on each side.
     """
     hours: dict[int, list[StatusHours]] = {pk: [] for pk in library_ids}
     exceptions: dict[int, list[StatusException]] = {pk: [] for pk in library_ids}
@@ -160,7 +127,9 @@ def status_data(
         return hours, exceptions
     window_start = today - datetime.timedelta(days=2)
     window_end = today + datetime.timedelta(days=STATUS_WINDOW_DAYS + 1)
-    # As in `with_status_data`: no ORDER BY, and `branch_id + 0` for SQLite's sake.
+    # No ORDER BY (hours.py orders the periods itself), and `branch_id + 0`: SQLite would
+    # otherwise walk an index by weekday, or its branch index over nearly every row (it counts
+    # the NULLs as distinct values), instead of these libraries' rows.
     for row in (
         OpeningHours.objects.alias(main=F("branch_id") + 0)
         .filter(main__isnull=True, service=Service.GENERAL, library_id__in=library_ids)
@@ -182,6 +151,15 @@ def status_data(
     ):
         exceptions[row[1]].append(StatusException._make(row))
     return hours, exceptions
+
+
+def attach_status_data(libraries: list[Library], today: datetime.date) -> list[Library]:
+    """Give each library `status_hours` and `status_exceptions` for `hours.status_at`."""
+    hours, exceptions = status_data([library.pk for library in libraries], today)
+    for library in libraries:
+        library.status_hours = hours[library.pk]
+        library.status_exceptions = exceptions[library.pk]
+    return libraries
 
 
 def directory_page(
@@ -213,11 +191,7 @@ def directory_page(
         found = list(page.object_list)
         if not found:
             return page, []
-    hours, exceptions = status_data([library.pk for library in found], today)
-    for library in found:
-        library.status_hours = hours[library.pk]
-        library.status_exceptions = exceptions[library.pk]
-    return page, found
+    return page, attach_status_data(found, today)
 
 
 def library_for_page(slug: str) -> Library:
