@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "bibliohub.accounts",
     "bibliohub.directory",
     "bibliohub.membership",
+    "bibliohub.events",
     "bibliohub.api",
 ]
 SITE_ID = 1
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "bibliohub.accounts.middleware.UserLocaleMiddleware",
+    "bibliohub.core.timezones.TimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",

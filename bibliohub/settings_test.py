@@ -15,3 +15,7 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tests see every page as rendered; the page cache has its own tests (core/tests/test_pagecache.py).
 PUBLIC_PAGE_CACHE_SECONDS = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not SQLite's shared in-memory database: tests of concurrent registration need real
+    # write locks (WAL, IMMEDIATE), which shared-cache memory databases do not have.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

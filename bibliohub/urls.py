@@ -10,6 +10,7 @@ from bibliohub.core import views as core_views
 urlpatterns = [
     path("", include("bibliohub.directory.urls")),
     path("join/", include("bibliohub.membership.urls")),
+    path("events/", include("bibliohub.events.urls")),
     path("accounts/", include("bibliohub.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("bibliohub.api.urls")),

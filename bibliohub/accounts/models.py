@@ -32,6 +32,12 @@ class User(AbstractUser):
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("Times of events are shown in this zone; empty: the zone of your browser."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

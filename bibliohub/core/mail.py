@@ -40,3 +40,35 @@ def email_enqueue(message: EmailMessage) -> None:
         ],
     }
     transaction.on_commit(lambda: send_rendered_email.enqueue(data))
+
+
+def absolute_url(viewname: str, **kwargs: Any) -> str:
+    from django.conf import settings
+    from django.urls import reverse
+
+    return settings.SITE_URL.rstrip("/") + reverse(viewname, kwargs=kwargs or None)
+
+
+def render_email(
+    *,
+    to: list[str],
+    template: str,
+    context: dict[str, Any],
+    language: str,
+) -> EmailMultiAlternatives:
+    """An e-mail from `<template>_subject.txt`, `<template>.txt` and `<template>.html`, rendered
+    in the reader's language (`template` is a path such as "events/email/confirmed")."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(language):
+        context = {**context, "SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": language}
+        subject = render_to_string(f"{template}_subject.txt", context)
+        subject = " ".join(subject.split())
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=list(to))
+    message.attach_alternative(html, "text/html")
+    message.extra_headers["Content-Language"] = language
+    return message

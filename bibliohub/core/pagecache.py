@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "pagecache:version"
@@ -52,7 +53,8 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
         if timeout <= 0 or not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = f"page:{_version()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        zone = timezone.get_current_timezone_name()
+        key = f"page:{_version()}:{request.LANGUAGE_CODE}:{zone}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             content, content_type = cached

@@ -1,0 +1,157 @@
+"""Read queries of events. Every one starts from `visible_events`, so pages, feeds, the API and
+search show a person only the events the shared visibility check lets them see."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from bibliohub.core.visibility import filter_visible, visible_q
+from bibliohub.directory.models import Network
+
+from .models import Event, Registration, Session
+
+
+def visible_events(user: Any) -> QuerySet[Event]:
+    return filter_visible(Event.objects.all(), user)
+
+
+def network_with_sections(network: Network) -> list[int]:
+    ids, frontier = {network.pk}, {network.pk}
+    while frontier:
+        frontier = (
+            set(Network.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - ids
+        )
+        ids |= frontier
+    return sorted(ids)
+
+
+@dataclass
+class EventFilters:
+    network: Network | None = None
+    kind: str = ""
+    region_id: int | None = None
+    mode: str = ""  # "online" (online or hybrid) or "in_person" (in person or hybrid)
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    past: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def filter_events(queryset: QuerySet[Event], filters: EventFilters) -> QuerySet[Event]:
+    if filters.network is not None:
+        queryset = queryset.filter(network_id__in=network_with_sections(filters.network))
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.region_id:
+        queryset = queryset.filter(region_id=filters.region_id)
+    if filters.mode == "online":
+        queryset = queryset.filter(mode__in=[Event.Mode.ONLINE, Event.Mode.HYBRID])
+    elif filters.mode == "in_person":
+        queryset = queryset.filter(mode__in=[Event.Mode.IN_PERSON, Event.Mode.HYBRID])
+    zone = timezone.get_current_timezone()
+    if filters.date_from:
+        start = datetime.datetime.combine(filters.date_from, datetime.time.min, tzinfo=zone)
+        queryset = queryset.filter(ends_at__gte=start)
+    if filters.date_to:
+        end = datetime.datetime.combine(
+            filters.date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
+        )
+        queryset = queryset.filter(starts_at__lt=end)
+    now = timezone.now()
+    if filters.past:
+        queryset = queryset.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+    elif not filters.date_from:
+        queryset = queryset.filter(ends_at__gte=now).order_by("starts_at", "id")
+    else:
+        queryset = queryset.order_by("starts_at", "id")
+    return queryset
+
+
+def event_list(user: Any, filters: EventFilters) -> QuerySet[Event]:
+    """Events for a list page: upcoming (or past) ones the person may see, with what rows show."""
+    return filter_events(visible_events(user), filters).select_related(
+        "network", "host_library", "region"
+    )
+
+
+def with_seats(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    return queryset.annotate(
+        confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed"))
+    )
+
+
+def month_sessions(
+    user: Any, year: int, month: int, filters: EventFilters
+) -> dict[datetime.date, list[Session]]:
+    """The sessions of visible events in a month, by day in the reader's zone."""
+    zone = timezone.get_current_timezone()
+    first = datetime.datetime(year, month, 1, tzinfo=zone)
+    following = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=zone)
+    events = filter_events(
+        visible_events(user),
+        EventFilters(**{**filters.__dict__, "past": False, "date_from": first.date()}),
+    )
+    sessions = (
+        Session.objects.filter(
+            event__in=events.values("id"), starts_at__lt=following, ends_at__gte=first
+        )
+        .select_related("event", "event__network")
+        .order_by("starts_at", "id")
+    )
+    days: dict[datetime.date, list[Session]] = {}
+    for session in sessions:
+        day = session.starts_at.astimezone(zone).date()
+        days.setdefault(max(day, first.date()), []).append(session)
+    return days
+
+
+def event_for_page(slug: str) -> Event | None:
+    return (
+        Event.objects.select_related("network", "host_library", "region", "audience")
+        .prefetch_related(
+            "translations",
+            Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "id")),
+            "questions",
+            "materials",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def registration_of(user: Any, event: Event) -> Registration | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Registration.objects.filter(event=event, user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
+
+
+def confirmed_count(event: Event) -> int:
+    return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
+def waiting_count(event: Event) -> int:
+    return event.registrations.filter(status=Registration.Status.WAITING).count()
+
+
+def my_registrations(user: Any) -> QuerySet[Registration]:
+    """A person's registrations that are not cancelled, soonest first (events they may still see)."""
+    return (
+        Registration.objects.filter(visible_q(user, "event"), user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("event", "event__network")
+        .order_by("event__starts_at", "id")
+    )
+
+
+def event_zone(event: Event) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(event.timezone)
