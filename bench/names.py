@@ -293,3 +293,124 @@ CYRILLIC_TO_LATIN = {
     "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz",
 }
 SERBIAN_LATIN = {"г": "g", "и": "i", "х": "h", "ц": "c", "ч": "c", "ш": "s", "ж": "z"}
+
+# --- Events ------------------------------------------------------------------------------------
+# The same twelve topics in every language, in the same order, so a translation can match.
+EVENT_TOPICS = {
+    "cs": ["Čtenářská gramotnost dětí", "Digitalizace fondu", "Katalogizace podle RDA",
+           "Knihovna jako třetí místo", "Umělá inteligence v knihovně", "Služby pro seniory",
+           "Regionální bibliografie", "Mediální gramotnost", "Ochrana osobních údajů",
+           "Propagace na sociálních sítích", "E-knihy a e-výpůjčky", "Knihovní zákon v praxi"],
+    "sl": ["Bralna pismenost otrok", "Digitalizacija gradiva", "Katalogizacija po RDA",
+           "Knjižnica kot tretji prostor", "Umetna inteligenca v knjižnici",
+           "Storitve za starejše", "Domoznanstvo", "Medijska pismenost",
+           "Varstvo osebnih podatkov", "Promocija na družbenih omrežjih",
+           "E-knjige in e-izposoja", "Zakon o knjižničarstvu v praksi"],
+    "sr": ["Читалачка писменост деце", "Дигитализација фонда", "Каталогизација према RDA",
+           "Библиотека као треће место", "Вештачка интелигенција у библиотеци",
+           "Услуге за старије кориснике", "Завичајна збирка", "Медијска писменост",
+           "Заштита података о личности", "Промоција на друштвеним мрежама",
+           "Електронске књиге и позајмица", "Закон о библиотечкој делатности у пракси"],
+    "uk": ["Читацька грамотність дітей", "Оцифрування фондів", "Каталогізація за RDA",
+           "Бібліотека як третє місце", "Штучний інтелект у бібліотеці",
+           "Послуги для людей старшого віку", "Краєзнавство", "Медіаграмотність",
+           "Захист персональних даних", "Просування в соціальних мережах",
+           "Електронні книги та позичання", "Закон про бібліотеки на практиці"],
+    "en": ["Children's reading literacy", "Digitising the collection", "Cataloguing with RDA",
+           "The library as a third place", "Artificial intelligence in the library",
+           "Services for older readers", "Local studies", "Media literacy",
+           "Protecting personal data", "Promotion on social media", "E-books and e-lending",
+           "The library act in practice"],
+}
+
+# Titles by language and kind: {topic}, {network} (its short name or name) and {year}.
+EVENT_TITLES = {
+    "cs": {
+        "meeting": ["Setkání {network}: {topic}", "Porada metodiků – {topic}"],
+        "workshop": ["Workshop: {topic}", "Dílna: {topic}"],
+        "course": ["Kurz: {topic}", "Cyklus školení: {topic}"],
+        "conference": ["Konference {network} {year}", "Odborná konference: {topic}"],
+        "webinar": ["Webinář: {topic}"],
+        "assembly": ["Valná hromada {network} {year}", "Členská schůze {network} {year}"],
+    },
+    "sl": {
+        "meeting": ["Srečanje {network}: {topic}", "Delovni sestanek – {topic}"],
+        "workshop": ["Delavnica: {topic}"],
+        "course": ["Tečaj: {topic}", "Izobraževalni cikel: {topic}"],
+        "conference": ["Posvet {network} {year}", "Strokovno posvetovanje: {topic}"],
+        "webinar": ["Spletni seminar: {topic}"],
+        "assembly": ["Skupščina {network} {year}", "Redni letni zbor {network} {year}"],
+    },
+    "sr": {
+        "meeting": ["Састанак {network}: {topic}", "Радни састанак – {topic}"],
+        "workshop": ["Радионица: {topic}"],
+        "course": ["Курс: {topic}", "Циклус обука: {topic}"],
+        "conference": ["Конференција {network} {year}", "Стручни скуп: {topic}"],
+        "webinar": ["Вебинар: {topic}"],
+        "assembly": ["Скупштина {network} {year}", "Годишња скупштина {network} {year}"],
+    },
+    "uk": {
+        "meeting": ["Зустріч {network}: {topic}", "Нарада бібліотекарів – {topic}"],
+        "workshop": ["Майстер-клас: {topic}"],
+        "course": ["Курс: {topic}", "Школа бібліотекаря: {topic}"],
+        "conference": ["Конференція {network} {year}", "Науково-практична конференція: {topic}"],
+        "webinar": ["Вебінар: {topic}"],
+        "assembly": ["Загальні збори {network} {year}", "Звітна конференція {network} {year}"],
+    },
+    "en": {
+        "meeting": ["Meeting of {network}: {topic}", "Working meeting – {topic}"],
+        "workshop": ["Workshop: {topic}"],
+        "course": ["Course: {topic}", "Training series: {topic}"],
+        "conference": ["{network} conference {year}", "Professional conference: {topic}"],
+        "webinar": ["Webinar: {topic}"],
+        "assembly": ["{network} general assembly {year}", "Annual meeting of {network} {year}"],
+    },
+}
+
+EVENT_SUMMARIES = {
+    "cs": ["Pro knihovníky veřejných knihoven, začátečníky i pokročilé.",
+           "Praktické ukázky, diskuse a sdílení zkušeností z knihoven regionu.",
+           "S sebou notebook; občerstvení zajištěno."],
+    "sl": ["Za knjižničarje splošnih knjižnic, začetnike in izkušene.",
+           "Praktični primeri, razprava in izmenjava izkušenj iz knjižnic regije.",
+           "Prinesite prenosnik; poskrbljeno je za pogostitev."],
+    "sr": ["За библиотекаре јавних библиотека, почетнике и искусне.",
+           "Практични примери, дискусија и размена искустава библиотека из региона.",
+           "Понесите лаптоп; освежење је обезбеђено."],
+    "uk": ["Для бібліотекарів публічних бібліотек, початківців і досвідчених.",
+           "Практичні приклади, обговорення та обмін досвідом бібліотек регіону.",
+           "Візьміть із собою ноутбук; буде кава-брейк."],
+    "en": ["For librarians of public libraries, beginners and experienced alike.",
+           "Practical examples, discussion and experience from the region's libraries.",
+           "Bring a laptop; refreshments provided."],
+}
+
+# Rooms of a host library, and the titles of a course's lessons and a conference's days.
+EVENT_ROOMS = {
+    "cs": ["přednáškový sál", "klubovna", "studovna", "konferenční sál"],
+    "sl": ["dvorana", "čitalnica", "sejna soba", "pravljična soba"],
+    "sr": ["велика сала", "читаоница", "сала за састанке", "галерија"],
+    "uk": ["читальна зала", "конференц-зала", "мала зала", "медіацентр"],
+}
+SESSION_TITLES = {
+    "cs": {"course": "Lekce {n}", "conference": "Den {n}", "other": "Část {n}"},
+    "sl": {"course": "{n}. srečanje", "conference": "{n}. dan", "other": "{n}. del"},
+    "sr": {"course": "Час {n}", "conference": "Дан {n}", "other": "Део {n}"},
+    "uk": {"course": "Заняття {n}", "conference": "День {n}", "other": "Частина {n}"},
+}
+
+# A question asked at registration for conferences: (question, choices).
+EVENT_QUESTIONS = {
+    "cs": ("Oběd", ["Běžný", "Vegetariánský", "Bez lepku"]),
+    "sl": ("Kosilo", ["Običajno", "Vegetarijansko", "Brez glutena"]),
+    "sr": ("Ручак", ["Уобичајен", "Вегетаријански", "Без глутена"]),
+    "uk": ("Обід", ["Звичайний", "Вегетаріанський", "Без глютену"]),
+}
+
+# Where visitors who register without an account come from.
+VISITOR_ORGANISATIONS = {
+    "cs": ["Základní škola", "Muzeum regionu", "Městský úřad", "Archiv", ""],
+    "sl": ["Osnovna šola", "Pokrajinski muzej", "Občinska uprava", "Arhiv", ""],
+    "sr": ["Основна школа", "Народни музеј", "Градска управа", "Историјски архив", ""],
+    "uk": ["Загальноосвітня школа", "Краєзнавчий музей", "Міська рада", "Архів", ""],
+}

@@ -15,11 +15,14 @@ TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
 
 
 @transaction.atomic
-def profile_update(*, user: User, full_name: str, phone: str, language: str) -> User:
+def profile_update(
+    *, user: User, full_name: str, phone: str, language: str, time_zone: str = ""
+) -> User:
     user.full_name = full_name
     user.phone = phone
     user.language = language
-    user.save(update_fields=["full_name", "phone", "language", "username"])
+    user.time_zone = time_zone
+    user.save(update_fields=["full_name", "phone", "language", "time_zone", "username"])
     return user
 
 

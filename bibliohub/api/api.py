@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from . import directory, me, membership
+from . import directory, events, me, membership
 
 api = NinjaAPI(
     title="BiblioHub API",
@@ -56,3 +56,4 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 api.add_router("", directory.router)
 api.add_router("", membership.router)
 api.add_router("", me.router)
+api.add_router("", events.router)

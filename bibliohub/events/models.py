@@ -321,12 +321,11 @@ class Reminder(models.Model):
 
 
 class Material(models.Model):
-    """A file or a link kept with an event: slides, a recording, minutes."""
+    """A link kept with an event: slides, a recording, minutes, a document of the network."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(_("title"), max_length=250)
-    url = models.URLField(_("link"), blank=True, max_length=500)
-    file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True)
+    url = models.URLField(_("link"), max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

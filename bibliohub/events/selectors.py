@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from bibliohub.core.visibility import filter_visible, visible_q
 from bibliohub.directory.models import Network
 
-from .models import Event, Registration, Session
+from .models import Event, EventTranslation, Registration, Session
 
 
 def visible_events(user: Any) -> QuerySet[Event]:
@@ -155,3 +157,19 @@ def my_registrations(user: Any) -> QuerySet[Registration]:
 
 def event_zone(event: Event) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(event.timezone)
+
+
+def attach_translations(events: Iterable[Event], language: str | None = None) -> None:
+    """Give each event its translation into the reader's language in one query for them all
+    (what `Event.translated()` then reads)."""
+    events = list(events)
+    language = language or get_language() or ""
+    wanted = [e.pk for e in events if e.language != language]
+    found: dict[int, list[EventTranslation]] = {}
+    if wanted:
+        for tr in EventTranslation.objects.filter(event_id__in=wanted, language=language):
+            found.setdefault(tr.event_id, []).append(tr)
+    for event in events:
+        cache = event.__dict__.setdefault("_prefetched_objects_cache", {})
+        if "translations" not in cache:
+            cache["translations"] = found.get(event.pk, [])

@@ -25,7 +25,7 @@ from bibliohub.core.visibility import can_view, coordinated_network_ids, member_
 from bibliohub.directory.models import Network
 from bibliohub.directory.services import unique_slug
 
-from .models import Event, EventTranslation, Question, Registration, Reminder, Session
+from .models import Event, EventTranslation, Material, Question, Registration, Reminder, Session
 
 
 class EventError(Exception):
@@ -154,6 +154,15 @@ def _save_questions(event: Event, questions: Iterable[dict[str, Any]]) -> None:
     )
 
 
+def _save_materials(event: Event, materials: Iterable[dict[str, Any]]) -> None:
+    event.materials.all().delete()
+    Material.objects.bulk_create(
+        Material(event=event, title=m["title"], url=m["url"])
+        for m in materials
+        if m.get("title", "").strip() and m.get("url")
+    )
+
+
 def _save_translations(event: Event, translations: Iterable[dict[str, Any]]) -> None:
     event.translations.all().delete()
     EventTranslation.objects.bulk_create(
@@ -177,6 +186,7 @@ def event_create(
     sessions: Sequence[SessionData],
     questions: Iterable[dict[str, Any]] = (),
     translations: Iterable[dict[str, Any]] = (),
+    materials: Iterable[dict[str, Any]] = (),
     slug: str | None = None,
     **fields: Any,
 ) -> Event:
@@ -196,6 +206,7 @@ def event_create(
     event.save(update_fields=["starts_at", "ends_at"])
     _save_questions(event, questions)
     _save_translations(event, translations)
+    _save_materials(event, materials)
     audit_record(actor=actor, action="events.created", obj=event, network=network)
     return event
 
@@ -224,6 +235,7 @@ def event_update(
     sessions: Sequence[SessionData] | None = None,
     questions: Iterable[dict[str, Any]] | None = None,
     translations: Iterable[dict[str, Any]] | None = None,
+    materials: Iterable[dict[str, Any]] | None = None,
     **fields: Any,
 ) -> Event:
     """Change an event; people registered hear of changes to when, where or how it happens."""
@@ -252,6 +264,8 @@ def event_update(
         _save_questions(event, questions)
     if translations is not None:
         _save_translations(event, translations)
+    if materials is not None:
+        _save_materials(event, materials)
     changed = {
         name: [str(before[name]), str(getattr(event, name))]
         for name in fields

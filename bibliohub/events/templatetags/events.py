@@ -74,3 +74,11 @@ def zone_differs(event: Any) -> bool:
 @register.filter
 def zone_name(zone: Any) -> str:
     return zone_label(zoneinfo.ZoneInfo(zone) if isinstance(zone, str) else zone)
+
+
+@register.filter
+def seats_left(event: Any) -> int | None:
+    """Free seats of an event annotated with `confirmed_count` (None: no limit)."""
+    if event.capacity is None:
+        return None
+    return max(event.capacity - getattr(event, "confirmed_count", 0), 0)

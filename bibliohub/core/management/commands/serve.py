@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Serve BiblioHub (gunicorn) with its background worker."
+    help = "Serve BiblioHub (gunicorn) with its background worker and scheduler."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
@@ -18,7 +18,7 @@ class Command(BaseCommand):
             "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3"))
         )
         parser.add_argument("--threads", type=int, default=4)
-        parser.add_argument("--no-worker", action="store_true", help="Do not start the worker.")
+        parser.add_argument("--no-worker", action="store_true", help="Do not start the worker and the scheduler.")
         parser.add_argument("--quiet", action="store_true", help="No access log.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -27,6 +27,10 @@ class Command(BaseCommand):
         if not options["no_worker"]:
             children.append(
                 subprocess.Popen([os.path.join(bin_dir, "bibliohub"), "db_worker"])  # noqa: S603
+            )
+            # Periodic jobs (reminders the day before each session).
+            children.append(
+                subprocess.Popen([os.path.join(bin_dir, "bibliohub"), "scheduler"])  # noqa: S603
             )
         web = [
             os.path.join(bin_dir, "gunicorn"),
