@@ -68,6 +68,9 @@ def database_is_empty() -> bool:
 
 def clear_directory() -> None:
     """Remove the directory (and generated people) so that --force starts from nothing."""
+    from bench.events import clear_events
+
+    clear_events()  # events name their networks and libraries
     for model in (
         Membership,
         Application,
@@ -581,6 +584,9 @@ def generate_network(
     branches: int = 1500,
     networks: int = 40,
     people: int = 20000,
+    events: int = 50_000,
+    sessions: int = 150_000,
+    registrations: int = 1_000_000,
     seed: int = 1,
     force: bool = False,
     password: str | None = None,
@@ -589,8 +595,11 @@ def generate_network(
     """Write a whole network in one transaction; return the counts and the seconds it took.
 
     People get an unusable password unless `password` is given (hashed once and shared: hashing
-    20,000 passwords one by one would take longer than the rest of the generation).
+    20,000 passwords one by one would take longer than the rest of the generation). Events,
+    their sessions and registrations follow (bench/events.py) unless `events` is 0.
     """
+    from bench.events import generate_events
+
     say = log or (lambda message: None)
     started = time.monotonic()
     with transaction.atomic():
@@ -613,6 +622,16 @@ def generate_network(
             step_started = time.monotonic()
             step()
             say(f"  {label}: {time.monotonic() - step_started:.1f} s")
+        if events > 0:
+            generator.counts.update(
+                generate_events(
+                    events=events,
+                    sessions=sessions,
+                    registrations=registrations,
+                    seed=seed,
+                    log=say,
+                )
+            )
     with connection.cursor() as cursor:
         # Fresh statistics, so the query planner knows the tables just grew from nothing.
         cursor.execute("ANALYZE")

@@ -1,5 +1,7 @@
 """Test settings: the real settings with fast password hashing and tasks run at once."""
 
+import os
+
 from .settings import *  # noqa: F403
 from .settings import STORAGES
 
@@ -18,4 +20,7 @@ PUBLIC_PAGE_CACHE_SECONDS = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not SQLite's shared in-memory database: tests of concurrent registration need real
     # write locks (WAL, IMMEDIATE), which shared-cache memory databases do not have.
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
+    # One file per test run, so that two runs side by side never share a database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+    }

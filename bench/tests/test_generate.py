@@ -21,7 +21,16 @@ from bibliohub.directory.models import (
 from bibliohub.directory.services import library_search_text
 from bibliohub.membership.models import Membership
 
-TINY = {"libraries": 60, "branches": 15, "networks": 4, "people": 100, "seed": 7}
+TINY = {
+    "libraries": 60,
+    "branches": 15,
+    "networks": 4,
+    "people": 100,
+    "events": 40,
+    "sessions": 100,
+    "registrations": 600,
+    "seed": 7,
+}
 
 
 @pytest.fixture

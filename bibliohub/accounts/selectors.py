@@ -108,6 +108,7 @@ def personal_data_of(user: User) -> dict[str, Any]:
             "full_name": user.full_name,
             "phone": user.phone,
             "language": user.language,
+            "time_zone": user.time_zone,
             "date_joined": _when(user.date_joined),
             "last_login": _when(user.last_login),
         },
@@ -149,6 +150,7 @@ def personal_data_of(user: User) -> dict[str, Any]:
             }
             for a in applications
         ],
+        "event_registrations": _event_registrations(user),
         "api_tokens": [
             {
                 "name": t.name,
@@ -162,3 +164,29 @@ def personal_data_of(user: User) -> dict[str, Any]:
             Authenticator.objects.filter(user=user).values_list("type", flat=True)
         ),
     }
+
+
+def _event_registrations(user: User) -> list[dict[str, Any]]:
+    from bibliohub.events.models import Registration
+
+    registrations = (
+        Registration.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+        .select_related("event", "library")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "event": r.event.title,
+            "event_slug": r.event.slug,
+            "name": r.name,
+            "email": r.email,
+            "library": r.library.name if r.library else None,
+            "organisation": r.organisation,
+            "status": r.status,
+            "answers": r.answers,
+            "attended": r.attended,
+            "registered_at": _when(r.created_at),
+            "cancelled_at": _when(r.cancelled_at),
+        }
+        for r in registrations
+    ]

@@ -147,9 +147,7 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     show_link = (
         registration is not None and registration.status == Registration.Status.CONFIRMED
     ) or can_manage(request.user, event)
-    body = event_calendar(
-        event, registration=registration, show_link=show_link, language=language
-    )
+    body = event_calendar(event, registration=registration, show_link=show_link, language=language)
     response = _calendar_response(body, filename=f"{event.slug}.ics")
     if request.user.is_authenticated:
         patch_cache_control(response, private=True, no_cache=True)

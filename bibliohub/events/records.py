@@ -3,7 +3,6 @@ certificates, a person's learning record and a network's training hours per libr
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -119,9 +118,7 @@ class AttendanceUploadForm(forms.Form):
             "column filled in: yes or no (also ano, ne, da, так, ні, x, 1, 0). Empty cells "
             "keep what was marked before. At most 2 MB."
         ),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": f".csv,.xlsx,text/csv,{exports.XLSX_MIME}"}
-        ),
+        widget=forms.FileInput(attrs={"accept": f".csv,.xlsx,text/csv,{exports.XLSX_MIME}"}),
     )
 
 
@@ -335,11 +332,11 @@ def _learning_network_csv(
             r["library__town"] or "",
             r["people"],
             r["events"],
-            Decimal(r["hours"] or 0),
+            format_hours(r["hours"]),
         ]
         for r in rows
     ]
-    table.append([_("Total"), "", total["people"], total["events"], Decimal(total["hours"] or 0)])
+    table.append([_("Total"), "", total["people"], total["events"], format_hours(total["hours"])])
     response = HttpResponse(
         exports.write_csv(headers, table), content_type=f"{exports.CSV_MIME}; charset=utf-8"
     )

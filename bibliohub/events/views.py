@@ -260,7 +260,9 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             },
             status=403 if state == "members_only" else 200,
         )
-    form = RegistrationForm(request.POST or None, event=event, user=user)
+    form = RegistrationForm(
+        request.POST if request.method == "POST" else None, event=event, user=user
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -535,7 +537,7 @@ def event_cancel(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("network"), slug=slug)
     if not services.can_manage(request.user, event):
         return _denied(request)
-    form = CancelEventForm(request.POST or None)
+    form = CancelEventForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.event_cancel(actor=request.user, event=event, reason=form.cleaned_data["reason"])
         messages.success(

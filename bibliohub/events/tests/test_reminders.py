@@ -151,3 +151,14 @@ def test_reminder_time_is_in_the_events_zone(member, make_event):
     (message,) = mail.outbox
     assert "10:00" in message.body
     assert "Kyiv" in message.body
+
+
+def test_scheduler_run_sends_due_reminders_once(member, make_event):
+    from django.core.management import call_command
+
+    event = _course(make_event, first_in_hours=6)
+    register(event=event, user=member)
+    mail.outbox.clear()
+    call_command("scheduler", "--once")
+    call_command("scheduler", "--once")  # as after a restart
+    assert [m.to for m in mail.outbox] == [[member.email]]

@@ -1,4 +1,5 @@
-"""The national-scale benchmark: `bench generate`, `bench pages` and `bench queries`."""
+"""The national-scale benchmark: `bench generate`, `bench pages`, `bench queries` and
+`bench storm`."""
 
 import json
 import os
@@ -21,6 +22,9 @@ class Command(BaseCommand):
         generate.add_argument("--branches", type=int, default=1500)
         generate.add_argument("--networks", type=int, default=40)
         generate.add_argument("--people", type=int, default=20000)
+        generate.add_argument("--events", type=int, default=50000, help="0: no events.")
+        generate.add_argument("--sessions", type=int, default=150000)
+        generate.add_argument("--registrations", type=int, default=1000000)
         generate.add_argument("--seed", type=int, default=1)
         generate.add_argument(
             "--password",
@@ -28,12 +32,20 @@ class Command(BaseCommand):
             help="One password for every generated person (default: nobody can sign in).",
         )
         generate.add_argument(
-            "--force", action="store_true", help="Replace the directory already in the database."
+            "--force",
+            action="store_true",
+            help="Replace the directory (with --only-events: the events) already in the database.",
         )
         generate.add_argument(
             "--if-empty",
             action="store_true",
-            help="Do nothing, successfully, when the database already holds a directory.",
+            help="Generate only what is missing: everything into an empty database, events into "
+            "a generated directory without events, else nothing.",
+        )
+        generate.add_argument(
+            "--only-events",
+            action="store_true",
+            help="Add events to the directory already in the database, leaving it as it is.",
         )
 
         pages = actions.add_parser("pages", help="Serve the site and measure pages under load.")
@@ -114,14 +126,33 @@ class Command(BaseCommand):
 
     # --- generate ---------------------------------------------------------------------------
     def handle_generate(self, **options: Any) -> None:
-        from bench.generate import DatabaseNotEmpty, database_is_empty, generate_network
+        from bench.generate import (
+            EMAIL_DOMAIN,
+            DatabaseNotEmpty,
+            database_is_empty,
+            generate_network,
+        )
 
+        if options["only_events"]:
+            self._generate_events(options)
+            return
         if options["if_empty"] and not options["force"] and not database_is_empty():
+            from bench.events import events_exist
+
+            from django.contrib.auth import get_user_model
+
+            generated = get_user_model().objects.filter(email__endswith="@" + EMAIL_DOMAIN).exists()
+            if generated and options["events"] > 0 and not events_exist():
+                self.stdout.write("The database holds a generated directory without events.")
+                self._generate_events(options)
+                return
             self.stdout.write("The database already holds a directory; nothing generated.")
             return
         self.stdout.write(
             f"Generating {options['libraries']} libraries, {options['branches']} branches, "
-            f"{options['networks']} networks and {options['people']} people into "
+            f"{options['networks']} networks, {options['people']} people, "
+            f"{options['events']} events, {options['sessions']} sessions and "
+            f"{options['registrations']} registrations into "
             f"{connection.vendor} ({connection.settings_dict['NAME']})…"
         )
         try:
@@ -130,6 +161,9 @@ class Command(BaseCommand):
                 branches=options["branches"],
                 networks=options["networks"],
                 people=options["people"],
+                events=options["events"],
+                sessions=options["sessions"],
+                registrations=options["registrations"],
                 seed=options["seed"],
                 force=options["force"],
                 password=options["password"],
@@ -137,6 +171,34 @@ class Command(BaseCommand):
             )
         except DatabaseNotEmpty as exc:
             raise CommandError(f"{exc} Use --force to replace it, or another database.") from exc
+        self.stdout.write(json.dumps(result, ensure_ascii=False))
+        self.stdout.write(self.style.SUCCESS(f"Generated in {result['seconds']:.1f} s."))
+
+    def _generate_events(self, options: dict[str, Any]) -> None:
+        """Events into the directory already there (the lead's national databases have none)."""
+        from bench.events import EventsExist, NoDirectory, add_events, events_exist
+
+        if options["if_empty"] and not options["force"] and events_exist():
+            self.stdout.write("The database already holds events; nothing generated.")
+            return
+        self.stdout.write(
+            f"Adding {options['events']} events, {options['sessions']} sessions and "
+            f"{options['registrations']} registrations to the directory in "
+            f"{connection.vendor} ({connection.settings_dict['NAME']})…"
+        )
+        try:
+            result = add_events(
+                events=options["events"],
+                sessions=options["sessions"],
+                registrations=options["registrations"],
+                seed=options["seed"],
+                force=options["force"],
+                log=self.stdout.write,
+            )
+        except EventsExist as exc:
+            raise CommandError(f"{exc} Use --force to replace them, or --if-empty.") from exc
+        except NoDirectory as exc:
+            raise CommandError(f"{exc} Run `bench generate` first.") from exc
         self.stdout.write(json.dumps(result, ensure_ascii=False))
         self.stdout.write(self.style.SUCCESS(f"Generated in {result['seconds']:.1f} s."))
 

@@ -18,7 +18,9 @@ class Command(BaseCommand):
             "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3"))
         )
         parser.add_argument("--threads", type=int, default=4)
-        parser.add_argument("--no-worker", action="store_true", help="Do not start the worker and the scheduler.")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not start the worker and the scheduler."
+        )
         parser.add_argument("--quiet", action="store_true", help="No access log.")
 
     def handle(self, *args: Any, **options: Any) -> None:
