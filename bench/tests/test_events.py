@@ -110,7 +110,9 @@ def test_events_are_added_to_an_existing_directory(db):
         "bench", "generate", "--only-events", "--force", "--events", "5", "--sessions", "5"
     )
     assert Event.objects.count() == 5
-    assert Session.objects.count() == 5
+    # Fewer sessions than the kinds need (a course has at least four): each gets its least.
+    assert Session.objects.count() >= 5
+    assert not Event.objects.filter(sessions=None).exists()
 
 
 def test_if_empty_adds_events_to_a_generated_directory_without_them(db):

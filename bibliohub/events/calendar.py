@@ -12,6 +12,7 @@ and a calendar must still recognise the second lesson of a course as the same en
 from __future__ import annotations
 
 import datetime
+import functools
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -211,6 +212,76 @@ def event_calendar(
     return cal.to_ical()
 
 
+@functools.lru_cache(maxsize=256)
+def _tzid(zone: str) -> str | None:
+    """The TZID icalendar writes for times in `zone` (none for UTC, which is written with Z)."""
+    probe = icalendar.vDDDTypes(datetime.datetime(2000, 1, 1, tzinfo=zoneinfo.ZoneInfo(zone)))
+    return probe.params.get("TZID")
+
+
+def timezone_years(
+    spans: Iterable[tuple[str, datetime.datetime, datetime.datetime]],
+) -> dict[str, tuple[int, int]]:
+    """The TZIDs of the zones in `spans` (zone, start, end), with the first and last year used."""
+    years: dict[str, tuple[int, int]] = {}
+    for zone, start, end in spans:
+        tzid = _tzid(zone)
+        if tzid is not None:
+            first, last = years.get(tzid, (start.year, end.year))
+            years[tzid] = (min(first, start.year), max(last, end.year))
+    return years
+
+
+@functools.lru_cache(maxsize=128)
+def vtimezone(tzid: str, first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE of a zone from a year before `first_year` to a year after `last_year`."""
+    return icalendar.Timezone.from_tzid(
+        tzid,
+        first_date=datetime.date(first_year - 1, 1, 1),
+        last_date=datetime.date(last_year + 2, 1, 1),
+    ).to_ical()
+
+
+def feed_fragments(
+    sessions: Iterable[Session],
+    *,
+    language: str,
+    linked_event_ids: frozenset[int] = frozenset(),
+    tentative_event_ids: frozenset[int] = frozenset(),
+) -> dict[int, bytes]:
+    """The VEVENTs of each event, serialised, by event id (in the order of `sessions`).
+
+    `sessions` must hold every session of each event (their places make the UIDs), each with
+    its event and network selected. A fragment depends only on the event, its sessions and the
+    language, so a feed can keep fragments and rebuild only the events that changed.
+    """
+    parts: dict[int, list[bytes]] = defaultdict(list)
+    with translation.override(language):
+        for session, position, count in numbered(sessions):
+            component = session_component(
+                session,
+                session.event,
+                position=position,
+                session_count=count,
+                language=language,
+                show_link=session.event_id in linked_event_ids,
+                tentative=session.event_id in tentative_event_ids,
+            )
+            parts[session.event_id].append(component.to_ical())
+    return {event_id: b"".join(chunks) for event_id, chunks in parts.items()}
+
+
+def feed_calendar(
+    name: str,
+    entries: Iterable[bytes],
+    spans: Iterable[tuple[str, datetime.datetime, datetime.datetime]],
+) -> bytes:
+    """A feed (no METHOD) named `name`, of serialised VEVENTs and the time zones of `spans`."""
+    head, end = new_calendar(name).to_ical(), b"END:VCALENDAR\r\n"
+    zones = [vtimezone(tzid, *years) for tzid, years in sorted(timezone_years(spans).items())]
+    return b"".join([head.removesuffix(end), *zones, *entries, end])
+
+
 def sessions_calendar(
     name: str,
     sessions: Iterable[Session],
@@ -221,25 +292,17 @@ def sessions_calendar(
 ) -> bytes:
     """A feed: the sessions of many events, each with its event and network selected.
 
-    `sessions` must hold every session of each event (their places make the UIDs). The online
-    link is shown for `linked_event_ids`, `tentative_event_ids` are marked as the waiting list.
-    The output depends only on the data, so equal feeds are equal bytes (for ETags and caches).
+    `sessions` must hold every session of each event. The online link is shown for
+    `linked_event_ids`, `tentative_event_ids` are marked as the waiting list. The output depends
+    only on the data, so equal feeds are equal bytes (for ETags and caches).
     """
+    sessions = list(sessions)
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    rows = numbered(sessions)
-    with translation.override(language):
-        cal = new_calendar(name)
-        for session, position, count in rows:
-            cal.add_component(
-                session_component(
-                    session,
-                    session.event,
-                    position=position,
-                    session_count=count,
-                    language=language,
-                    show_link=session.event_id in linked_event_ids,
-                    tentative=session.event_id in tentative_event_ids,
-                )
-            )
-    _add_timezones(cal, [row[0] for row in rows])
-    return cal.to_ical()
+    fragments = feed_fragments(
+        sessions,
+        language=language,
+        linked_event_ids=linked_event_ids,
+        tentative_event_ids=tentative_event_ids,
+    )
+    spans = [(s.event.timezone, s.starts_at, s.ends_at) for s in sessions]
+    return feed_calendar(name, fragments.values(), spans)

@@ -149,24 +149,44 @@ def certificate_pdf(registration: Registration, now: datetime.datetime | None = 
     pdf.set_line_width(0.3)
     pdf.rect(13, 13, pdf.w - 26, pdf.h - 26)
 
-    def centred(
-        text: str, size: float, style: str = "", color: tuple = INK, gap: float = 0
-    ) -> None:
-        pdf.set_font(FONT, style, size)
-        pdf.set_text_color(*color)
-        pdf.multi_cell(width, size * 0.5, text, align="C", new_x="LMARGIN", new_y="NEXT")
-        if gap:
-            pdf.ln(gap)
+    body = [
+        # text, font size, style, colour, space after
+        (lines["issuer"], 12, "", MUTED, 8),
+        (heading, 34, "B", ACCENT, 8),
+        (registration.name, 26, "B", INK, 4),
+        (lines["took_part"], 14, "", MUTED, 3),
+        (title, 20, "B", INK, 6),
+        (lines["when"], 13, "", INK, 1),
+        (lines["place"], 13, "", INK, 1),
+        (lines["hours"], 13, "B", INK, 0),
+    ]
+    top, bottom = 24, pdf.h - 52
 
-    pdf.set_y(24)
-    centred(lines["issuer"], 12, color=MUTED, gap=8)
-    centred(heading, 34, "B", ACCENT, gap=8)
-    centred(registration.name, 26, "B", gap=4)
-    centred(lines["took_part"], 14, color=MUTED, gap=3)
-    centred(title, 20, "B", gap=6)
-    centred(lines["when"], 13, gap=1)
-    centred(lines["place"], 13, gap=1)
-    centred(lines["hours"], 13, "B")
+    def block(scale: float, dry_run: bool) -> float:
+        height = 0.0
+        for text, size, style, color, gap in body:
+            pdf.set_font(FONT, style, size * scale)
+            pdf.set_text_color(*color)
+            height += pdf.multi_cell(
+                width,
+                size * scale * 0.5,
+                text,
+                align="C",
+                new_x="LMARGIN",
+                new_y="NEXT",
+                dry_run=dry_run,
+                output="HEIGHT",
+            )
+            height += gap * scale
+            if not dry_run and gap:
+                pdf.ln(gap * scale)
+        return height
+
+    # A long title or a course of many days: smaller letters rather than a second page.
+    room = bottom - top
+    scale = next((s for s in (1, 0.9, 0.8, 0.7, 0.6) if block(s, True) <= room), 0.5)
+    pdf.set_y(top + max(room - block(scale, True), 0) / 3)
+    block(scale, False)
 
     # Who issued it, where and when, at the foot of the page.
     pdf.set_y(pdf.h - 50)

@@ -429,11 +429,11 @@ class AttendanceChanges:
     absent: set[int] = field(default_factory=set)
 
 
-def _find_column(header: list[str], names: set[str]) -> int | None:
-    for i, cell in enumerate(header):
-        if _norm(cell) in names:
-            return i
-    return None
+def _find_column(header: list[str], names: set[str], last: bool = False) -> int | None:
+    found = [i for i, cell in enumerate(header) if _norm(cell) in names]
+    if not found:
+        return None
+    return found[-1] if last else found[0]
 
 
 def _registration_number(text: str) -> int:
@@ -453,7 +453,8 @@ def attendance_changes(event: Event, rows: list[list[str]]) -> AttendanceChanges
     header = rows[start]
     number_col = _find_column(header, _NUMBER_NAMES | _in_every_language(NUMBER))
     email_col = _find_column(header, _EMAIL_NAMES | _in_every_language(EMAIL))
-    attended_col = _find_column(header, _ATTENDED_NAMES | _in_every_language(ATTENDED))
+    # The export puts "Attended" last, after the questions, one of which might share its name.
+    attended_col = _find_column(header, _ATTENDED_NAMES | _in_every_language(ATTENDED), last=True)
     if attended_col is None or (number_col is None and email_col is None):
         raise UploadError(
             _(

@@ -28,6 +28,7 @@ from bibliohub.directory.services import library_refresh_search_text
 from bibliohub.membership.models import Application, Membership
 
 from . import calendar, texts
+from .events import load_events
 from .networks import NETWORKS
 from .people import APPLICATIONS, DEMO_ACCOUNTS, LIBRARY_ROLES, NETWORK_ROLES, PEOPLE
 from .places import BRANCHES, COUNTRY, FRI, HOURS, KYIV_LIBRARY, LIBRARIES, REGIONS, Hours
@@ -326,6 +327,8 @@ def demo_load(*, now: datetime.datetime | None = None) -> DemoSummary:
         # created_at is set on creation; backdate it so the list looks lived-in.
         Application.objects.filter(pk=application.pk).update(created_at=sent)
         summary.pending_applications += 1
+
+    load_events(now=now)
 
     audit_record(actor=None, action="demo.load", networks=len(networks), libraries=len(libraries))
     summary.networks = len(networks)

@@ -3,6 +3,7 @@ the calendar file and, once attendance is marked, the certificate. The event lis
 and the registration form pass axe-core without serious or critical violations."""
 
 import io
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -80,7 +81,7 @@ def test_member_registers_downloads_calendar_and_certificate(page, english_membe
     assert page.get_by_role("link", name="AI akademie pro vedení knihoven").is_visible()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Add to my calendar (.ics)").first.click()
-    calendar = icalendar.Calendar.from_ical(open(download_info.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(Path(download_info.value.path()).read_bytes())
     sessions = [c for c in calendar.walk("VEVENT")]
     assert len(sessions) == 3
     assert any("meet.example/ai-akademie" in str(c.get("description", "")) for c in sessions)
@@ -92,7 +93,7 @@ def test_member_registers_downloads_calendar_and_certificate(page, english_membe
     page.goto(f"/events/{academy.slug}/")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download my certificate (PDF)").click()
-    pdf = PdfReader(io.BytesIO(open(download_info.value.path(), "rb").read()))
+    pdf = PdfReader(io.BytesIO(Path(download_info.value.path()).read_bytes()))
     text = " ".join(p.extract_text() for p in pdf.pages)
     assert "Petra Malá" in text
     assert "AI akademie pro vedení knihoven" in text

@@ -325,7 +325,7 @@ def test_upload_with_an_unknown_registration_number_changes_nothing(
     "name,content",
     [
         ("ucast.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(200)),
-        ("ucast.xlsx", "Registration number,Attended\r\n1,yes\r\n".encode()),
+        ("ucast.xlsx", b"Registration number,Attended\r\n1,yes\r\n"),
         ("ucast.xlsx", b"PK\x03\x04 not really a zip archive"),
         ("ucast.pdf", b"%PDF-1.7 whatever"),
         ("ucast.csv", "Jméno,Poznámka\r\nJana,ano\r\n".encode()),
@@ -355,9 +355,7 @@ def test_a_waiting_person_cannot_be_marked_present(client, coordinator, past_eve
     table = f"Registration number,Attended\r\n{waiting.pk},yes\r\n"
     response = _upload(client, past_event, "list.csv", table.encode())
     assert response.status_code == 400
-    problem = cs(
-        "Row %(row)s: %(name)s is not a confirmed participant.", row=2, name=waiting.name
-    )
+    problem = cs("Row %(row)s: %(name)s is not a confirmed participant.", row=2, name=waiting.name)
     assert problem in response.content.decode()
 
 

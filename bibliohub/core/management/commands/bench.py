@@ -137,9 +137,9 @@ class Command(BaseCommand):
             self._generate_events(options)
             return
         if options["if_empty"] and not options["force"] and not database_is_empty():
-            from bench.events import events_exist
-
             from django.contrib.auth import get_user_model
+
+            from bench.events import events_exist
 
             generated = get_user_model().objects.filter(email__endswith="@" + EMAIL_DOMAIN).exists()
             if generated and options["events"] > 0 and not events_exist():
