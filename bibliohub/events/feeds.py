@@ -130,7 +130,11 @@ def _calendar_response(body: bytes, *, filename: str = "") -> HttpResponse:
 
 @require_safe
 def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
-    """One event as a file; the online link only for confirmed participants and its managers."""
+    """One event as a file; the online link only for confirmed participants and its managers.
+
+    A guest who registered without an account downloads it from their registration's page,
+    whose link carries the registration's token (`?r=<token>`).
+    """
     language = translation.get_language() or settings.LANGUAGE_CODE
     event = (
         visible_events(request.user)
@@ -145,18 +149,30 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     if event is None:
         # Not "forbidden": whether a members' event exists is itself for members only.
         raise Http404
-    registration = registration_of(request.user, event)
+    registration = registration_of(request.user, event) or _registration_by_token(request, event)
     show_link = (
         registration is not None and registration.status == Registration.Status.CONFIRMED
     ) or can_manage(request.user, event)
     body = event_calendar(event, registration=registration, show_link=show_link, language=language)
     response = _calendar_response(body, filename=f"{event.slug}.ics")
-    if request.user.is_authenticated:
+    if request.user.is_authenticated or registration is not None:
         patch_cache_control(response, private=True, no_cache=True)
     else:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     patch_vary_headers(response, ("Cookie", "Accept-Language"))
     return response
+
+
+def _registration_by_token(request: HttpRequest, event: Event) -> Registration | None:
+    """A guest's registration, named by the token of its page (`?r=`): guests have no account."""
+    token = request.GET.get("r", "")
+    if not token:
+        return None
+    return (
+        Registration.objects.filter(event=event, token=token)
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
 
 
 @require_safe

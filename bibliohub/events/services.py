@@ -212,8 +212,8 @@ def event_create(
 
 
 def _slug_base(title: str, sessions: Sequence[SessionData]) -> str:
-    first = min(s.starts_at for s in sessions)
-    return f"{title} {first:%Y}"
+    year = f"{min(s.starts_at for s in sessions):%Y}"
+    return title if year in title else f"{title} {year}"
 
 
 def _authenticated(user: Any) -> bool:

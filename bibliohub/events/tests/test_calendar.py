@@ -16,7 +16,6 @@ from django.utils.translation import gettext
 
 from bibliohub.directory.models import LibraryRole
 from bibliohub.events.feeds import (
-    calendar_token_for,
     network_feed_url,
     personal_feed_url,
     webcal_url,
@@ -191,6 +190,24 @@ def test_online_link_only_for_confirmed_participants_and_managers(
     assert LINK not in feed(client, webinar.network).content.decode()
 
 
+def test_guest_gets_the_link_through_their_registrations_token(client, make_event):
+    event = make_event(
+        mode=Event.Mode.ONLINE,
+        online_url=LINK,
+        registration=Event.Registration.ANYONE,
+        sessions=[SessionData(starts_at=in_days(9, 10), ends_at=in_days(9, 11), online=True)],
+    )
+    guest = register(event=event, user=None, name="Ana Novak", email="ana@knjiznica.example")
+    url = reverse("events:event_ics", kwargs={"slug": event.slug})
+
+    with_token = client.get(url, {"r": guest.token})
+    assert LINK in with_token.content.decode()
+    assert "private" in with_token["Cache-Control"]
+    assert LINK not in client.get(url, {"r": "guessed"}).content.decode()
+    cancel_registration(registration=guest)
+    assert LINK not in client.get(url, {"r": guest.token}).content.decode()
+
+
 def test_waiting_participant_has_no_link_and_a_tentative_entry(
     client, member, coordinator, make_event
 ):
@@ -327,19 +344,33 @@ def test_feed_runs_the_same_queries_for_two_events_as_for_twenty(
     assert many == few
 
 
-def test_signed_in_feed_and_personal_feed_run_bounded_queries(
-    client, member, make_event, association, django_assert_max_num_queries
+def test_signed_in_feed_and_personal_feed_run_the_same_queries_for_more_events(
+    member, make_event, association, django_assert_max_num_queries
 ):
-    client.force_login(member)
-    for i in range(12):
-        event = make_event(title=f"Kurz {i}", sessions=two_lessons(day=20 + i))
-        register(event=event, user=member)
-    token_url = reverse("events:personal_feed", kwargs={"token": calendar_token_for(member).token})
+    signed_in = Client()
+    signed_in.force_login(member)
+    personal = personal_feed_url(member)
 
-    with django_assert_max_num_queries(15):
-        assert len(vevents(parse(feed(client, association)))) == 24
-    with django_assert_max_num_queries(15):
-        assert len(vevents(parse(Client().get(token_url)))) == 24
+    def add_events(n, offset):
+        for i in range(offset, offset + n):
+            event = make_event(title=f"Kurz {i}", sessions=two_lessons(day=20 + i))
+            register(event=event, user=member)
+
+    def queries(client, url, entries):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert len(vevents(parse(response))) == entries
+        return len(context)
+
+    add_events(2, 0)
+    few = (queries(signed_in, network_feed_url(association), 4), queries(Client(), personal, 4))
+    add_events(10, 2)
+    with django_assert_max_num_queries(sum(few)):
+        many = (
+            queries(signed_in, network_feed_url(association), 24),
+            queries(Client(), personal, 24),
+        )
+    assert many == few
 
 
 # --- The personal feed ---------------------------------------------------------------------
