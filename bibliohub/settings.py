@@ -103,6 +103,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions and the task queue live in the database (or Redis), never in one process.
 CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://bibliohub_cache")}
+if CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+    # Cached pages and calendar entries of events: room for a national network's worth.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 50_000)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 TASKS = {

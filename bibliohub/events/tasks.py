@@ -27,7 +27,8 @@ def _attach_calendar(message: Any, registration: Registration, *, cancelled: boo
     from .calendar import event_calendar
 
     ics = event_calendar(registration.event, registration=registration, cancelled=cancelled)
-    message.attach(f"{registration.event.slug}.ics", ics, "text/calendar")
+    method = "CANCEL" if cancelled else "PUBLISH"
+    message.attach(f"{registration.event.slug}.ics", ics, f"text/calendar; method={method}")
 
 
 @task()

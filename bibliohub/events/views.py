@@ -331,7 +331,7 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def my_events(request: HttpRequest) -> HttpResponse:
-    from .feeds import personal_feed_url
+    from .feeds import personal_feed_url, webcal_url
 
     now = timezone.now()
     registrations = list(selectors.my_registrations(request.user))
@@ -352,7 +352,8 @@ def my_events(request: HttpRequest) -> HttpResponse:
         {
             "upcoming": upcoming,
             "past": past,
-            "feed_url": personal_feed_url(request.user),
+            "feed_url": (feed_url := personal_feed_url(request.user)),
+            "feed_webcal_url": webcal_url(feed_url),
             "coordinated": coordinated,
         },
     )

@@ -45,7 +45,7 @@ def test_member_registers_and_gets_confirmation_with_calendar(member, make_event
     assert event.title in message.subject
     assert message.extra_headers["Content-Language"] == "cs"
     (attachment,) = message.attachments
-    assert attachment[2] == "text/calendar"
+    assert attachment[2] == "text/calendar; method=PUBLISH"
 
 
 def test_full_event_puts_people_on_waiting_list_in_order(django_user_model, library, make_event):
