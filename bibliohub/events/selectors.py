@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -83,9 +84,16 @@ def event_list(user: Any, filters: EventFilters) -> QuerySet[Event]:
 
 
 def with_seats(queryset: QuerySet[Event]) -> QuerySet[Event]:
-    return queryset.annotate(
-        confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed"))
+    """Annotate `confirmed_count` as a subquery per row, so that a page of 20 events counts the
+    registrations of those 20 only (a join with the registrations would group them all)."""
+    confirmed = (
+        Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("id"))
+        .values("n")
     )
+    return queryset.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
 
 
 def month_sessions(

@@ -139,6 +139,7 @@ def _event_or_404(request: HttpRequest, slug: str) -> Event:
     return event
 
 
+@public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event_or_404(request, slug)
     user = request.user
