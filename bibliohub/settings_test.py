@@ -21,6 +21,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not SQLite's shared in-memory database: tests of concurrent registration need real
     # write locks (WAL, IMMEDIATE), which shared-cache memory databases do not have.
     # One file per test run, so that two runs side by side never share a database.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405 - a fresh clone has no var/
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")  # noqa: F405
     }
