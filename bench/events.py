@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import http.client
+import math
 import random
+import re
+import threading
 import time
 import zoneinfo
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from http.cookies import SimpleCookie
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -21,6 +28,7 @@ from django.utils.text import slugify
 
 from bench import names
 from bench.generate import BATCH_SIZE, EMAIL_DOMAIN, latin
+from bench.pages import HOST, percentile
 from bibliohub.directory.models import Library, LibraryRole, Network, NetworkRole
 from bibliohub.events.models import (
     Event,
@@ -109,7 +117,8 @@ def clear_events() -> None:
     )
     with connection.cursor() as cursor:
         for model in models:
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - our own tables' names
 
 
 @contextlib.contextmanager
@@ -159,11 +168,10 @@ class _Planned:
 
 
 class _EventGenerator:
-    def __init__(self, *, seed: int, log: Callable[[str], None]) -> None:
+    def __init__(self, *, seed: int) -> None:
         # Its own stream of numbers: the events of a database do not depend on how its directory
         # was generated (they may be added to one generated long ago).
         self.rng = random.Random(f"events-{seed}")
-        self.log = log
         self.now = timezone.now()
         self.counts: dict[str, int] = {}
         self.slugs: set[str] = set(Event.objects.values_list("slug", flat=True))
@@ -620,7 +628,7 @@ def generate_events(
 ) -> dict[str, Any]:
     """Write events into the directory already in the database (in the caller's transaction)."""
     say = log or (lambda message: None)
-    generator = _EventGenerator(seed=seed, log=say)
+    generator = _EventGenerator(seed=seed)
     steps: list[tuple[str, Callable[[], None]]] = [
         ("events and sessions", lambda: generator.make_events(events, sessions)),
         ("questions and translations", generator.make_questions_and_translations),
@@ -659,3 +667,241 @@ def add_events(
     result["seconds"] = round(time.monotonic() - started, 1)
     result["db"] = connection.vendor
     return result
+
+
+# --- The registration storm ----------------------------------------------------------------------
+STORM_SLUG_PREFIX = "bench-storm-"
+STORM_TIMEOUT = 120.0
+_CSRF_INPUT = re.compile(
+    r'name="csrfmiddlewaretoken"\s+value="([^"]+)"|value="([^"]+)"\s+name="csrfmiddlewaretoken"'
+)
+
+
+def storm_event(*, capacity: int) -> Event:
+    """A fresh public event a month ahead that anyone may register for, with one question.
+
+    Events of earlier storms are removed first, so every storm starts from no registrations.
+    """
+    from bibliohub.events.services import SessionData, event_create
+
+    Event.objects.filter(slug__startswith=STORM_SLUG_PREFIX).delete()
+    network = Network.objects.filter(parent=None).order_by("pk").first()
+    if network is None:
+        raise NoDirectory("The database has no network to hold the storm's event.")
+    country = network.country if network.country in names.COUNTRIES else "CZ"
+    language, tz, _ = names.COUNTRIES[country]
+    zone = zoneinfo.ZoneInfo(tz)
+    day = timezone.now().astimezone(zone).date() + datetime.timedelta(days=30)
+    text, choices = names.EVENT_QUESTIONS[language]
+    title = names.EVENT_TITLES[language]["workshop"][0].format(
+        topic=names.EVENT_TOPICS[language][4], network=network.short_name or network.name, year=""
+    )
+    return event_create(
+        actor=None,
+        network=network,
+        sessions=[
+            SessionData(
+                starts_at=datetime.datetime.combine(day, _time("09:00"), tzinfo=zone),
+                ends_at=datetime.datetime.combine(day, _time("15:00"), tzinfo=zone),
+            )
+        ],
+        questions=[{"text": text, "required": True, "choices": "\n".join(choices)}],
+        slug=f"{STORM_SLUG_PREFIX}{timezone.now():%Y%m%d-%H%M%S}",
+        kind=Event.Kind.WORKSHOP,
+        mode=Event.Mode.IN_PERSON,
+        language=language,
+        title=title,
+        summary=names.EVENT_SUMMARIES[language][0],
+        visibility="public",
+        timezone=tz,
+        capacity=capacity,
+        registration=Event.Registration.ANYONE,
+        training_hours=Decimal("6"),
+    )
+
+
+def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
+    jar: SimpleCookie = SimpleCookie()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        jar.load(header)
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def _csrf_token(html: str) -> str | None:
+    found = _CSRF_INPUT.search(html)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+@dataclass
+class _Outcome:
+    """What one storm client saw: the form's answer, then its registration's."""
+
+    form_status: int = 0
+    form_seconds: float = 0.0
+    status: int = 0  # of the POST; 0: never sent or no answer
+    started: float = 0.0
+    finished: float = 0.0
+    location: str = ""
+
+
+def _storm_client(
+    port: int,
+    form_paths: list[str],
+    fields: dict[str, str],
+    barrier: threading.Barrier,
+    go: threading.Event,
+    outcome: _Outcome,
+) -> None:
+    """One visitor: fetch the form (token and cookie), wait for everyone, then post it."""
+    token, cookies, path = None, {}, form_paths[0]
+    started = time.monotonic()
+    try:
+        for path in form_paths:  # the registration form, else the event page that holds it
+            conn = http.client.HTTPConnection(HOST, port, timeout=STORM_TIMEOUT)
+            conn.request("GET", path, headers={"Accept-Language": "cs,en;q=0.5"})
+            response = conn.getresponse()
+            body = response.read().decode("utf-8", errors="replace")
+            conn.close()
+            outcome.form_status = response.status
+            cookies.update(_cookies(response))
+            token = _csrf_token(body) if response.status == 200 else None
+            if token:
+                break
+    except (OSError, http.client.HTTPException):
+        outcome.form_status = 0
+    outcome.form_seconds = time.monotonic() - started
+    try:
+        barrier.wait(timeout=STORM_TIMEOUT)
+    except threading.BrokenBarrierError:
+        return
+    go.wait(timeout=STORM_TIMEOUT)
+    if not token or not go.is_set():
+        return
+    body = urlencode({**fields, "csrfmiddlewaretoken": token})
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        "Accept-Language": "cs,en;q=0.5",
+        "Referer": f"http://{HOST}:{port}{path}",
+    }
+    # A new connection: the server closes idle keep-alive connections while everyone gets ready.
+    outcome.started = time.monotonic()
+    try:
+        conn = http.client.HTTPConnection(HOST, port, timeout=STORM_TIMEOUT)
+        conn.request("POST", form_paths[0], body=body, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        outcome.status = response.status
+        outcome.location = response.getheader("Location") or ""
+        conn.close()
+    except (OSError, http.client.HTTPException):
+        outcome.status = 0
+    outcome.finished = time.monotonic()
+
+
+def _storm_process(
+    port: int,
+    form_paths: list[str],
+    forms: list[dict[str, str]],
+    ready: Any,
+    go: Any,
+    results: Any,
+) -> None:
+    """One OS process of visitors: all fetch their forms, report ready, post when told."""
+    barrier = threading.Barrier(len(forms) + 1)
+    local_go = threading.Event()
+    outcomes = [_Outcome() for _ in forms]
+    threads = [
+        threading.Thread(
+            target=_storm_client,
+            args=(port, form_paths, fields, barrier, local_go, outcome),
+            daemon=True,
+        )
+        for fields, outcome in zip(forms, outcomes, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        barrier.wait(timeout=STORM_TIMEOUT)
+        ready.put(True)
+        if go.wait(timeout=STORM_TIMEOUT):
+            local_go.set()
+    except threading.BrokenBarrierError:
+        ready.put(False)
+    for thread in threads:
+        thread.join(timeout=STORM_TIMEOUT + 10)
+    results.put([vars(outcome) for outcome in outcomes])
+
+
+def storm(
+    port: int,
+    *,
+    slug: str,
+    clients: int,
+    processes: int,
+    question_id: int | None,
+    answer: str,
+) -> dict[str, Any]:
+    """`clients` visitors register for the event at once through the site; their answers."""
+    import multiprocessing
+
+    from django.urls import reverse
+
+    form_paths = [
+        reverse("events:register", kwargs={"slug": slug}),
+        reverse("events:event", kwargs={"slug": slug}),
+    ]
+    run = f"{time.time():.0f}"
+    forms = []
+    for i in range(clients):
+        fields = {
+            "name": f"Návštěvník bouře {i + 1}",
+            "email": f"storm.{run}.{i + 1}@{VISITOR_DOMAIN}",
+            "consent": "on",
+        }
+        if question_id is not None:
+            fields[f"q{question_id}"] = answer
+        forms.append(fields)
+    processes = max(1, min(processes, clients))
+    context = multiprocessing.get_context("fork")
+    ready, results, go = context.Queue(), context.Queue(), context.Event()
+    children = [
+        context.Process(
+            target=_storm_process,
+            args=(port, form_paths, forms[p::processes], ready, go, results),
+            daemon=True,
+        )
+        for p in range(processes)
+    ]
+    for child in children:
+        child.start()
+    prepared = [ready.get(timeout=STORM_TIMEOUT + 30) for _ in children]
+    go.set()  # everyone has a form: post together
+    outcomes = [o for _ in children for o in results.get(timeout=2 * STORM_TIMEOUT + 60)]
+    for child in children:
+        child.join()
+    sent = [o for o in outcomes if o["started"]]
+    statuses = Counter(o["status"] for o in outcomes)
+    registered = sum(1 for o in sent if o["status"] in (302, 303))
+    elapsed = max(o["finished"] for o in sent) - min(o["started"] for o in sent) if sent else 0.0
+    latencies = sorted(o["finished"] - o["started"] for o in sent)
+    forms_seconds = sorted(o["form_seconds"] for o in outcomes)
+
+    def ms(values: list[float], p: float) -> float:
+        return round(percentile(values, p) * 1000, 1) if values else math.nan
+
+    return {
+        "ready": all(prepared),
+        "forms": dict(Counter(str(o["form_status"]) for o in outcomes)),
+        "form_p95_ms": ms(forms_seconds, 95),
+        "registered": registered,
+        "errors": clients - registered,
+        "server_errors": sum(n for status, n in statuses.items() if status >= 500),
+        "statuses": {str(status): n for status, n in sorted(statuses.items())},
+        "registrations_per_second": round(registered / elapsed, 1) if elapsed > 0 else 0.0,
+        "p50_ms": ms(latencies, 50),
+        "p95_ms": ms(latencies, 95),
+        "p99_ms": ms(latencies, 99),
+        "max_ms": round(latencies[-1] * 1000, 1) if latencies else math.nan,
+        "seconds": round(elapsed, 2),
+    }

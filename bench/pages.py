@@ -317,7 +317,7 @@ def _reverse(name: str, fallback: str, **kwargs: str) -> str:
 
 
 def default_pages(*, rotate: int = 200, seed: int = 1) -> list[Page]:
-    """The pages of issue 2, with real slugs and towns taken from the database."""
+    """The pages of issues 2 and 3, with real slugs and towns taken from the database."""
     import random
 
     from django.db.models import Count
@@ -373,4 +373,69 @@ def default_pages(*, rotate: int = 200, seed: int = 1) -> list[Page]:
         ),
         Page("library", [library_url(s) for s in library_slugs] or [directory]),
         Page("network", [network_url(s) for s in networks] or ["/networks/"]),
+        *event_pages(rotate=rotate, rng=rng),
+    ]
+
+
+def event_pages(*, rotate: int = 200, rng: Any = None) -> list[Page]:
+    """The event pages of issue 3, with real networks and events taken from the database."""
+    import datetime
+    import random
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from bibliohub.events.models import Event
+
+    rng = rng or random.Random(1)
+    now = timezone.now()
+    year_ahead = now + datetime.timedelta(days=365)
+    public = Event.objects.filter(visibility="public")
+    # The networks with most public events in the year ahead: the busiest lists and feeds.
+    busiest = list(
+        public.filter(starts_at__lt=year_ahead, ends_at__gte=now)
+        .values("network__slug")
+        .annotate(n=Count("id"))
+        .order_by("-n", "network__slug")
+        .values_list("network__slug", flat=True)[:5]
+    )
+    upcoming = list(
+        public.filter(ends_at__gte=now)
+        .order_by("starts_at", "id")
+        .values_list("slug", flat=True)[:5000]
+    )
+    past = list(
+        public.filter(ends_at__lt=now, starts_at__gte=now - datetime.timedelta(days=365))
+        .order_by("-starts_at", "-id")
+        .values_list("slug", flat=True)[:5000]
+    )
+    # Mostly upcoming events (the ones people open), a quarter from the past year's archive.
+    slugs = rng.sample(upcoming, min(len(upcoming), rotate - rotate // 4))
+    slugs += rng.sample(past, min(len(past), rotate - len(slugs)))
+    rng.shuffle(slugs)
+    events = _reverse("events:list", "/events/")
+    today = timezone.localdate()
+    month = _reverse(
+        "events:month",
+        f"/events/calendar/{today.year}/{today.month}/",
+        year=str(today.year),
+        month=str(today.month),
+    )
+
+    def event_url(slug: str) -> str:
+        return _reverse("events:event", f"/events/{slug}/", slug=slug)
+
+    def feed_url(slug: str) -> str:
+        return _reverse("events:network_feed", f"/events/feeds/{slug}.ics", network=slug)
+
+    return [
+        Page("events", [events]),
+        Page(
+            "events_filtered",
+            [f"{events}?{urlencode({'network': n, 'kind': 'workshop'})}" for n in busiest]
+            or [f"{events}?kind=workshop"],
+        ),
+        Page("month", [month]),
+        Page("event", [event_url(s) for s in slugs] or [events]),
+        Page("feed", [feed_url(busiest[0])] if busiest else [events]),
     ]

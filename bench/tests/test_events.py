@@ -106,10 +106,10 @@ def test_events_are_added_to_an_existing_directory(db):
         call_command("bench", "generate", "--only-events", *args)
     call_command("bench", "generate", "--only-events", "--if-empty", *args)
     assert Event.objects.count() == 10
-    call_command(
-        "bench", "generate", "--only-events", "--force", "--events", "5", "--sessions", "5"
-    )
+    replace = ["--events", "5", "--sessions", "5", "--registrations", "7"]
+    call_command("bench", "generate", "--only-events", "--force", *replace)
     assert Event.objects.count() == 5
+    assert Registration.objects.count() == 7
     # Fewer sessions than the kinds need (a course has at least four): each gets its least.
     assert Session.objects.count() >= 5
     assert not Event.objects.filter(sessions=None).exists()

@@ -38,8 +38,8 @@ from .selectors import my_registrations, network_with_sections, registration_of,
 from .services import can_manage
 
 # A feed holds the events of the past year and of the next two.
-FEED_PAST = datetime.timedelta(days=365)
-FEED_AHEAD = datetime.timedelta(days=731)
+FEED_PAST = datetime.timedelta(days=183)
+FEED_AHEAD = datetime.timedelta(days=366)
 PUBLIC_MAX_AGE = 15 * 60
 # Kept entries of a network's feed are rebuilt at least this often (e.g. for new translations).
 FRAGMENTS_SECONDS = 24 * 60 * 60
@@ -89,7 +89,7 @@ def webcal_url(url: str) -> str:
 
 
 def _window(now: datetime.datetime | None = None) -> tuple[datetime.datetime, datetime.datetime]:
-    """From a year ago to two years ahead, in whole days (UTC), so the feed changes once a day."""
+    """From half a year ago to a year ahead, in whole days (UTC), so the feed changes once a day."""
     today = (now or timezone.now()).astimezone(datetime.UTC).date()
     midnight = datetime.datetime.combine(today, datetime.time.min, tzinfo=datetime.UTC)
     return midnight - FEED_PAST, midnight + FEED_AHEAD

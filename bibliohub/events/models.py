@@ -139,6 +139,9 @@ class Event(models.Model):
             models.Index(fields=["starts_at", "id"], name="events_start"),
             models.Index(fields=["network", "starts_at"], name="events_network_start"),
             models.Index(fields=["visibility", "starts_at"], name="events_vis_start"),
+            # Upcoming events and feed windows are found by when they end.
+            models.Index(fields=["visibility", "ends_at"], name="events_vis_end"),
+            models.Index(fields=["network", "ends_at"], name="events_network_end"),
         ]
 
     def __str__(self) -> str:

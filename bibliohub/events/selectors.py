@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -96,10 +97,27 @@ def with_seats(queryset: QuerySet[Event]) -> QuerySet[Event]:
     return queryset.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
 
 
-def month_sessions(
-    user: Any, year: int, month: int, filters: EventFilters
-) -> dict[datetime.date, list[Session]]:
-    """The sessions of visible events in a month, by day in the reader's zone."""
+@dataclass
+class DayEntry:
+    """One session as a month view shows it."""
+
+    starts_at: datetime.datetime
+    title: str
+    url: str
+    cancelled: bool
+
+
+@dataclass
+class Day:
+    entries: list[DayEntry] = field(default_factory=list)
+    total: int = 0
+
+
+def month_days(
+    user: Any, year: int, month: int, filters: EventFilters, *, per_day: int = 4
+) -> dict[datetime.date, Day]:
+    """The sessions of visible events in a month, by day in the reader's zone: the first
+    `per_day` of each day (in the reader's language) and how many there are in all."""
     zone = timezone.get_current_timezone()
     first = datetime.datetime(year, month, 1, tzinfo=zone)
     following = datetime.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=zone)
@@ -107,17 +125,42 @@ def month_sessions(
         visible_events(user),
         EventFilters(**{**filters.__dict__, "past": False, "date_from": first.date()}),
     )
-    sessions = (
+    rows = (
         Session.objects.filter(
             event__in=events.values("id"), starts_at__lt=following, ends_at__gte=first
         )
-        .select_related("event", "event__network")
         .order_by("starts_at", "id")
+        .values_list(
+            "starts_at",
+            "event_id",
+            "event__slug",
+            "event__title",
+            "event__language",
+            "event__status",
+        )
     )
-    days: dict[datetime.date, list[Session]] = {}
-    for session in sessions:
-        day = session.starts_at.astimezone(zone).date()
-        days.setdefault(max(day, first.date()), []).append(session)
+    days: dict[datetime.date, Day] = {}
+    shown: list[tuple[Day, datetime.datetime, int, str, str, str, str]] = []
+    for starts_at, event_id, slug, title, language, status in rows:
+        day = days.setdefault(max(starts_at.astimezone(zone).date(), first.date()), Day())
+        day.total += 1
+        if day.total <= per_day:
+            shown.append((day, starts_at, event_id, slug, title, language, status))
+    reader = get_language() or ""
+    translated = dict(
+        EventTranslation.objects.filter(
+            event_id__in={r[2] for r in shown if r[5] != reader}, language=reader
+        ).values_list("event_id", "title")
+    )
+    for day, starts_at, event_id, slug, title, _language, status in shown:
+        day.entries.append(
+            DayEntry(
+                starts_at=starts_at,
+                title=translated.get(event_id, title),
+                url=reverse("events:event", kwargs={"slug": slug}),
+                cancelled=status == Event.Status.CANCELLED,
+            )
+        )
     return days
 
 

@@ -40,6 +40,14 @@ from .forms import (
 from .models import Event, Registration
 
 PAGE_SIZE = 20
+DAY_LIMIT = 4
+
+
+def _with_dates(request: HttpRequest, day: datetime.date) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["date_from"] = query["date_to"] = day.isoformat()
+    return query.urlencode()
 
 
 def _filter_form(request: HttpRequest) -> EventFilterForm:
@@ -95,8 +103,7 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         raise Http404
     form = _filter_form(request)
     filters = form.filters()
-    days = selectors.month_sessions(request.user, year, month, filters)
-    selectors.attach_translations({s.event for sessions in days.values() for s in sessions})
+    days = selectors.month_days(request.user, year, month, filters, per_day=DAY_LIMIT)
     weeks = []
     today = timezone.localdate()
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
@@ -106,7 +113,8 @@ def month(request: HttpRequest, year: int, month: int) -> HttpResponse:
                     "date": day,
                     "in_month": day.month == month,
                     "today": day == today,
-                    "sessions": days.get(day, []) if day.month == month else [],
+                    "day": days.get(day) if day.month == month else None,
+                    "day_query": _with_dates(request, day),
                 }
                 for day in week
             ]

@@ -309,3 +309,18 @@ def test_coordinator_cancels_an_event(client, coordinator, member, make_event, c
     assert "STATUS:CANCELLED" in content and "METHOD:CANCEL" in content
     client.logout()
     assert "event-cancelled" in _titles(client.get("/events/"))
+
+
+def test_busy_day_in_month_view_links_to_all_its_events(client, make_event):
+    for i in range(6):
+        make_event(
+            title=f"Porada {i}",
+            sessions=[SessionData(starts_at=in_days(12, 8 + i), ends_at=in_days(12, 9 + i))],
+        )
+    day = in_days(12).date()
+    page = _titles(client.get(f"/events/calendar/{day.year}/{day.month}/"))
+    assert page.count("Porada ") == 4
+    link = f"date_from={day.isoformat()}&amp;date_to={day.isoformat()}"
+    assert link in page
+    listing = _titles(client.get(f"/events/?date_from={day}&date_to={day}"))
+    assert all(f"Porada {i}" in listing for i in range(6))

@@ -93,8 +93,19 @@ class Command(BaseCommand):
             "--rotate",
             type=int,
             default=200,
-            help="How many libraries the library page rotates through.",
+            help="How many libraries (and events) the library (and event) page rotates through.",
         )
+
+        storm = actions.add_parser(
+            "storm", help="Serve the site and have many visitors register for one event at once."
+        )
+        storm.add_argument("--clients", type=int, default=500, help="Visitors registering.")
+        storm.add_argument("--capacity", type=int, default=50, help="Seats of the event.")
+        storm.add_argument(
+            "--processes", type=int, default=4, help="OS processes the visitors are spread over."
+        )
+        storm.add_argument("--workers", type=int, default=None, help="Web server processes.")
+        storm.add_argument("--threads", type=int, default=None, help="Threads per web process.")
 
         actions.add_parser(
             "createdb", help="Create the PostgreSQL database of DATABASE_URL if it is missing."
@@ -262,6 +273,68 @@ class Command(BaseCommand):
                     line["ratio_rps"] = None
                 self.stdout.write(json.dumps(line, ensure_ascii=False))
                 self.stdout.flush()
+
+    # --- storm ------------------------------------------------------------------------------
+    def handle_storm(self, **options: Any) -> None:
+        """Many visitors register for the last seats at once; none may be overbooked."""
+        from bench.events import NoDirectory, storm, storm_event
+        from bench.pages import Server
+        from bibliohub.events.models import Registration
+
+        clients, capacity = options["clients"], options["capacity"]
+        if clients < 1 or capacity < 1:
+            raise CommandError("--clients and --capacity must be at least 1.")
+        try:
+            event = storm_event(capacity=capacity)
+        except NoDirectory as exc:
+            raise CommandError(f"{exc} Run `bench generate` first.") from exc
+        question = event.questions.first()
+        db = connection.vendor
+        connections.close_all()  # the clients fork
+        with Server(workers=options["workers"], threads=options["threads"]) as server:
+            result = storm(
+                server.port,
+                slug=event.slug,
+                clients=clients,
+                processes=options["processes"],
+                question_id=question.pk if question else None,
+                answer=question.choice_list[0] if question else "",
+            )
+            log = server.log_tail() if result["server_errors"] else ""
+        counts = dict.fromkeys(Registration.Status.values, 0)
+        for status in event.registrations.values_list("status", flat=True):
+            counts[status] += 1
+        line = {
+            "bench": "storm",
+            "clients": clients,
+            "capacity": capacity,
+            "confirmed": counts["confirmed"],
+            "waiting": counts["waiting"],
+            "cancelled": counts["cancelled"],
+        }
+        line.update(result)
+        line.update(
+            db=db,
+            event=event.slug,
+            server_workers=options["workers"] or "default",
+            load_1m=round(os.getloadavg()[0], 2),
+        )
+        self.stdout.write(json.dumps(line, ensure_ascii=False))
+        expected = (min(capacity, clients), max(0, clients - capacity))
+        problems = []
+        if (counts["confirmed"], counts["waiting"]) != expected:
+            problems.append(
+                f"expected {expected[0]} confirmed and {expected[1]} waiting, "
+                f"found {counts['confirmed']} and {counts['waiting']}"
+            )
+        if result["errors"]:
+            problems.append(
+                f"{result['errors']} visitors were not registered ({result['statuses']})"
+            )
+        if log:
+            self.stderr.write(log)
+        if problems:
+            raise CommandError("The storm failed: " + "; ".join(problems) + ".")
 
     # --- queries ----------------------------------------------------------------------------
     def handle_queries(self, **options: Any) -> None:
