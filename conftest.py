@@ -100,3 +100,15 @@ def axe_violations(tab, *, impacts=("serious", "critical")):
 
     results = Axe().run(tab)
     return [v for v in results.response["violations"] if v.get("impact") in impacts]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_media_removed():
+    """Files uploaded during the run live in a temporary folder (settings_test), removed at the end."""
+    yield
+    import shutil
+
+    from django.conf import settings
+
+    if "bibliohub-test-media-" in str(settings.MEDIA_ROOT):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "bibliohub.directory",
     "bibliohub.membership",
     "bibliohub.events",
+    "bibliohub.knowledge",
+    "bibliohub.search",
     "bibliohub.api",
 ]
 SITE_ID = 1
@@ -220,6 +222,9 @@ LOGGING = {
 
 # Public pages are kept this long for visitors who are not signed in (see core/pagecache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+
+# Largest document a member may upload to the document library, in megabytes.
+DOCUMENT_MAX_UPLOAD_MB = env.int("DOCUMENT_MAX_UPLOAD_MB", default=25)
 
 # Directory pages list this many libraries at a time.
 DIRECTORY_PAGE_SIZE = 25

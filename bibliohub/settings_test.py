@@ -1,6 +1,8 @@
 """Test settings: the real settings with fast password hashing and tasks run at once."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from .settings import *  # noqa: F403
 from .settings import STORAGES
@@ -17,6 +19,8 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tests see every page as rendered; the page cache has its own tests (core/tests/test_pagecache.py).
 PUBLIC_PAGE_CACHE_SECONDS = 0
+# Uploaded files of a test run (demo documents included) go to a folder of their own.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bibliohub-test-media-"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not SQLite's shared in-memory database: tests of concurrent registration need real
     # write locks (WAL, IMMEDIATE), which shared-cache memory databases do not have.

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("bibliohub.directory.urls")),
     path("join/", include("bibliohub.membership.urls")),
     path("events/", include("bibliohub.events.urls")),
+    path("documents/", include("bibliohub.knowledge.urls")),
+    path("search/", include("bibliohub.search.urls")),
     path("accounts/", include("bibliohub.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("bibliohub.api.urls")),

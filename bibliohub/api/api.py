@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from . import directory, events, me, membership
+from . import directory, documents, events, me, membership, search
 
 api = NinjaAPI(
     title="BiblioHub API",
@@ -57,3 +57,5 @@ api.add_router("", directory.router)
 api.add_router("", membership.router)
 api.add_router("", me.router)
 api.add_router("", events.router)
+api.add_router("", search.router)
+api.add_router("", documents.router)

@@ -28,6 +28,7 @@ from bibliohub.directory.services import library_refresh_search_text
 from bibliohub.membership.models import Application, Membership
 
 from . import calendar, texts
+from .documents import load_documents
 from .events import load_events
 from .networks import NETWORKS
 from .people import APPLICATIONS, DEMO_ACCOUNTS, LIBRARY_ROLES, NETWORK_ROLES, PEOPLE
@@ -329,6 +330,7 @@ def demo_load(*, now: datetime.datetime | None = None) -> DemoSummary:
         summary.pending_applications += 1
 
     load_events(now=now)
+    load_documents(now=now)
 
     audit_record(actor=None, action="demo.load", networks=len(networks), libraries=len(libraries))
     summary.networks = len(networks)

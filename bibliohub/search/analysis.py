@@ -1,0 +1,233 @@
+"""The one text analysis of search, used for indexing and for queries alike.
+
+A word becomes a few index terms: its surface form (Unicode NFKC, case-folded; Serbian Cyrillic
+written in Latin), its lemma (simplemma for Czech, Slovenian, Serbian and English, pymorphy3 for
+Ukrainian), a light stem (inflectional endings cut off, for the words the lemmatisers do not
+know), and every one of those without diacritics. A query word is analysed in every candidate
+language, so a query matches when any of its forms equals any term of the text: `vypujcni rad`
+finds "výpůjčního řádu", `biblioteka` finds "библиотека".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import simplemma
+
+from bibliohub.core.text import fold, sr_cyrillic_to_latin
+
+# Languages of the lemmatisers; "hbs" is simplemma's Serbo-Croatian (Serbian in Latin script).
+CANDIDATES = ("cs", "sl", "hbs", "uk", "en")
+_CONTENT_TO_LEMMA = {
+    "cs": "cs",
+    "sl": "sl",
+    "sr": "hbs",
+    "sr-latn": "hbs",
+    "hbs": "hbs",
+    "uk": "uk",
+    "en": "en",
+}
+
+_WORD = re.compile(r"[^\W_]+")
+# Longer words are not words but hashes, URLs' debris or chemistry: kept as they are.
+_MAX_WORD = 40
+_SERBIAN_ONLY = frozenset("ђћџљњј")
+_UKRAINIAN_ONLY = frozenset("іїєґ")
+
+# Inflectional endings per language, longest tried first, for the light stem. The stem is only
+# a safety net for forms the lemmatisers miss (cs "výpůjčního", sl "knjižnicami"), so the lists
+# are short and a stem keeps at least _MIN_STEM letters.
+_MIN_STEM = 4
+_ENDINGS = {
+    "cs": (
+        "atech ětem atům ech ěch ích ého ěmi emi ému ete eti ího ími ímu ách ata aty ých ama ami "
+        "ové ovi ými em es ém ím ům at ám os us ým mi ou a e ě i í o u ů y ý á é"
+    ),
+    "sl": "ami ema emu ega ih im imi om em ov ev ah a e i o u",
+    "hbs": "ama ima omu ega emu om em oj og ih im a e i o u",
+    "uk": "ами ями ого ому ими ою ею єю ів їв ах ях ам ям ом ем ій ий их им ої а я і и у ю о е ь ї й",
+    "en": "",
+}
+
+
+def _ending_table(endings: str) -> tuple[str, ...]:
+    # Each ending also without its diacritics, so that a word typed without them ("vypujcniho")
+    # loses the same ending as the word written with them ("výpůjčního").
+    found = set(endings.split()) | {fold(e) for e in endings.split() if not _is_cyrillic(e)}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+_ENDING_TABLES = {lang: _ending_table(endings) for lang, endings in _ENDINGS.items()}
+
+# Words a query is better off without when it has others ("knihovna v Brně" → knihovna Brně).
+_STOPWORDS = frozenset(
+    "a i o u v ve z ze k ke s se na do od za po pri pred pro při je in ali ter pa the of and "
+    "or to for with by an at on is are sa и у в на од за по са із з та й і до що як а".split()
+)
+
+
+def normalise(text: str) -> str:
+    """NFKC and case-folded: the form every comparison starts from."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def lemma_language(language: str | None) -> str | None:
+    """The lemmatiser's language for a content language ("sr-latn" → "hbs"); None if unknown."""
+    if not language:
+        return None
+    return _CONTENT_TO_LEMMA.get(language.lower())
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    """The words of a text (runs of word characters), with their positions."""
+    return _WORD.finditer(text)
+
+
+@functools.cache
+def _morph():  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _lemmas(word: str, lang: str) -> tuple[str, ...]:
+    if lang == "uk":
+        # pymorphy3 knows Ukrainian inflection better than simplemma (simplemma turns
+        # "Дарницького" into "Дарницьхто"); an ambiguous form keeps its two likeliest lemmas
+        # ("книгозбірні": книгозбірний, книгозбірня).
+        found: list[str] = []
+        for parse in _morph().parse(word):
+            if parse.normal_form not in found:
+                found.append(parse.normal_form)
+            if len(found) == 2:
+                break
+        return tuple(found)
+    return (simplemma.lemmatize(word, lang=lang, greedy=True).casefold(),)
+
+
+def _stem(word: str, lang: str) -> str:
+    for ending in _ENDING_TABLES.get(lang, ()):
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _token_language(word: str, lang: str | None) -> str | None:
+    """The lemmatiser for one word of a text in `lang`, by the word's script."""
+    if _is_cyrillic(word):
+        if _UKRAINIAN_ONLY.intersection(word):
+            return "uk"
+        if lang == "hbs" or _SERBIAN_ONLY.intersection(word):
+            return "hbs"
+        return "uk"
+    if lang == "uk":
+        # Latin words in a Ukrainian text are mostly English names and terms.
+        return "en"
+    return lang
+
+
+@functools.lru_cache(maxsize=100_000)
+def word_forms(word: str, lang: str | None) -> tuple[str, ...]:
+    """The index terms of one normalised word of a text in lemmatiser language `lang`."""
+    lang = _token_language(word, lang)
+    if lang == "hbs" and _is_cyrillic(word):
+        word = sr_cyrillic_to_latin(word)
+    forms = [word]
+    if len(word) > 2 and not word.isdigit() and len(word) <= _MAX_WORD and lang:
+        forms.extend(_lemmas(word, lang))
+        forms.append(_stem(word, lang))
+    if not _is_cyrillic(word):
+        forms.extend([fold(f) for f in forms])
+    # Deduplicated, in order: surface first.
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def analyse(text: str, language: str | None) -> list[str]:
+    """Index terms for a text: for each word its forms (see `word_forms`), in text order."""
+    if not text:
+        return []
+    lang = lemma_language(language) or lemma_language(detect_language(text))
+    terms: list[str] = []
+    for match in words(normalise(text)):
+        terms.extend(word_forms(match.group(), lang))
+    return terms
+
+
+def word_terms(word: str, language: str | None) -> tuple[str, ...]:
+    """The index terms of one word as written in a text of `language` (for highlighting the
+    words a query matched)."""
+    return word_forms(normalise(word), lemma_language(language))
+
+
+def _query_languages(language: str | None) -> tuple[str, ...]:
+    lang = lemma_language(language)
+    return (lang,) if lang else CANDIDATES
+
+
+def query_forms(query: str, language: str | None = None) -> list[set[str]]:
+    """For each word of a query the set of terms any of which may match it.
+
+    Without a language the word is analysed as Czech, Slovenian, Serbian, Ukrainian and English
+    at once (a query is too short to tell its language); with one, in that language only.
+    Words such as "v" or "the" are left out when the query has other words.
+    """
+    groups: list[set[str]] = []
+    languages = _query_languages(language)
+    tokens = [m.group() for m in words(normalise(query))]
+    meaningful = [t for t in tokens if t not in _STOPWORDS]
+    for token in meaningful or tokens:
+        forms: set[str] = set()
+        for lang in languages:
+            forms.update(word_forms(token, lang))
+        if forms not in groups:
+            groups.append(forms)
+    return groups
+
+
+def prefix_forms(prefix: str) -> set[str]:
+    """The forms a word being typed may start with: as typed, in Latin if Serbian Cyrillic,
+    and without diacritics."""
+    word = normalise(prefix)
+    forms = {word}
+    if _is_cyrillic(word):
+        if not _UKRAINIAN_ONLY.intersection(word):
+            forms.add(sr_cyrillic_to_latin(word))
+    else:
+        forms.add(fold(word))
+    return {f for f in forms if f}
+
+
+def detect_language(text: str) -> str:
+    """The content language of a text: cs, sl, sr (Cyrillic), sr-latn, uk or en."""
+    sample = normalise(text[:4000])
+    letters = [ch for ch in sample if ch.isalpha()]
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    if letters and cyrillic * 2 > len(letters):
+        serbian = sum(1 for ch in letters if ch in _SERBIAN_ONLY)
+        ukrainian = sum(1 for ch in letters if ch in _UKRAINIAN_ONLY)
+        if serbian > ukrainian:
+            return "sr"
+        if ukrainian > serbian:
+            return "uk"
+        best = _detect(sample, ("hbs", "uk"))
+        return "sr" if best == "hbs" else "uk"
+    best = _detect(sample, CANDIDATES)
+    if best == "hbs":
+        return "sr-latn"
+    return best or "en"
+
+
+def _detect(text: str, languages: Iterable[str]) -> str | None:
+    scores = simplemma.langdetect(text, lang=tuple(languages))
+    for lang, score in scores:
+        if lang != "unk" and score > 0:
+            return lang
+    return None

@@ -1,0 +1,167 @@
+"""What a search engine does for BiblioHub, whichever database holds the index.
+
+The rows are `SearchEntry`; each engine keeps its own full-text index of their `title_terms` and
+`body_terms` in step with them by triggers its migration installs (an FTS5 table on SQLite, the
+`vector` column on PostgreSQL), so any write to the rows — a save, a bulk upsert, a cascade
+delete — updates the index in the same transaction. Queries take the permission filter as the
+SQL of a SearchEntry queryset (`visible_q` and the filters the reader chose) and join it with
+the full-text match, so counts and pages only ever cover what the reader may see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connection
+from django.db.models import QuerySet
+
+from ..models import SearchEntry
+
+TABLE = SearchEntry._meta.db_table
+# Fields an upsert rewrites when the entry exists (everything but its key).
+ENTRY_FIELDS = [
+    "network",
+    "visibility",
+    "audience",
+    "language",
+    "category",
+    "title",
+    "url",
+    "ref",
+    "text",
+    "title_terms",
+    "body_terms",
+    "updated_at",
+]
+# The columns every result row carries, in this order (see `Hit`).
+HIT_COLUMNS = (
+    f"{TABLE}.id, {TABLE}.kind, {TABLE}.object_id, {TABLE}.title, {TABLE}.url, {TABLE}.ref, "
+    f"{TABLE}.language, {TABLE}.category, {TABLE}.text, net.name"
+)
+NETWORK_JOIN = f"LEFT JOIN directory_network net ON net.id = {TABLE}.network_id"
+# How much more a match in the title weighs than one in the body.
+TITLE_WEIGHT = 10.0
+
+
+@dataclass
+class Hit:
+    id: int
+    kind: str
+    object_id: int
+    title: str
+    url: str
+    ref: str
+    language: str
+    category: str
+    text: str
+    network_name: str | None
+    score: float
+
+
+class Where:
+    """The WHERE clause of a SearchEntry queryset, on the unaliased table `search_searchentry`:
+    the permission filter and the reader's filters, compiled by Django."""
+
+    def __init__(self, queryset: QuerySet[SearchEntry]) -> None:
+        query = queryset.query
+        compiler = query.get_compiler(connection=connection)
+        self.empty = False
+        try:
+            sql, params = compiler.compile(query.where)
+        except FullResultSet:
+            sql, params = "1 = 1", ()
+        except EmptyResultSet:
+            sql, params, self.empty = "1 = 0", (), True
+        if len(query.alias_map) > 1:
+            # A filter through a relation would need its join: use the queryset as a subquery.
+            sub, sub_params = queryset.values("id").query.sql_with_params()
+            sql, params = f"{TABLE}.id IN ({sub})", sub_params
+        self.sql = f"({sql})"
+        self.params = list(params)
+
+
+class SearchBackend:
+    """One database's full-text search. `groups` are the query's words, each a set of terms
+    any of which may match (`analysis.query_forms`); `any_word` asks for documents matching at
+    least one word instead of all."""
+
+    vendor = ""
+
+    # Installation (called by the migration; idempotent).
+    def install(self, cursor: Any) -> None:
+        raise NotImplementedError
+
+    def uninstall(self, cursor: Any) -> None:
+        raise NotImplementedError
+
+    def is_installed(self) -> bool:
+        raise NotImplementedError
+
+    # Writing.
+    def index(self, entries: Sequence[SearchEntry]) -> None:
+        """Add or replace entries (by kind and object); the full-text index follows."""
+        if not entries:
+            return
+        SearchEntry.objects.bulk_create(
+            entries,
+            batch_size=200,
+            update_conflicts=True,
+            unique_fields=["kind", "object_id"],
+            update_fields=ENTRY_FIELDS,
+        )
+
+    def delete(self, ids: Sequence[int]) -> None:
+        SearchEntry.objects.filter(id__in=list(ids)).delete()
+
+    # Reading.
+    def count(self, where: Where, groups: list[set[str]], *, any_word: bool) -> dict[str, int]:
+        """Matching entries per kind."""
+        raise NotImplementedError
+
+    def search(
+        self,
+        where: Where,
+        groups: list[set[str]],
+        *,
+        any_word: bool,
+        limit: int,
+        offset: int,
+        pool: int | None = None,
+    ) -> list[Hit]:
+        """Matching entries, best first (title matches weigh TITLE_WEIGHT times more).
+
+        With `pool`, only the newest `pool` matches and the newest `pool` entries whose title
+        matches are ranked: a bound on the work for a word found in tens of thousands of
+        entries, where ranking every match would take too long."""
+        raise NotImplementedError
+
+    def suggest(
+        self, where: Where, groups: list[set[str]], prefixes: set[str], *, limit: int
+    ) -> list[Hit]:
+        """Entries whose title has every word of `groups` and a term starting with one of
+        `prefixes`; newest first (the caller orders them)."""
+        raise NotImplementedError
+
+    # Helpers.
+    @staticmethod
+    def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    @staticmethod
+    def _hits(rows: list[tuple[Any, ...]]) -> list[Hit]:
+        return [Hit(*row[:10], score=float(row[10])) for row in rows]
+
+    def _details(self, ranked: list[tuple[Any, ...]]) -> list[Hit]:
+        """The rows of (id, score) pairs, in their order."""
+        if not ranked:
+            return []
+        ids = [row[0] for row in ranked]
+        marks = ", ".join(["%s"] * len(ids))
+        sql = f"SELECT {HIT_COLUMNS}, 0 FROM {TABLE} {NETWORK_JOIN} WHERE {TABLE}.id IN ({marks})"  # noqa: S608
+        by_id = {row[0]: row for row in self._rows(sql, ids)}
+        return [Hit(*by_id[id_][:10], score=float(score)) for id_, score in ranked if id_ in by_id]

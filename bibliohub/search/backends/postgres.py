@@ -1,0 +1,175 @@
+"""PostgreSQL full-text search: SearchEntry.vector (tsvector with GIN index).
+
+A trigger sets `vector` from the analysed terms whenever they are written:
+setweight(to_tsvector('simple', title_terms), 'A') || setweight(to_tsvector('simple',
+body_terms), 'B'). The 'simple' configuration only lower-cases and splits: the analysis has been
+done in Python, the same as for SQLite. Suggestions read a second GIN index, on the title's
+terms alone. Ranking is ts_rank with the title (A) weighing TITLE_WEIGHT times the body (B).
+
+Two things keep queries fast on a large index. The long text columns live out of line (a low
+toast_tuple_target), so that reading the rows a match found for the permission filter reads
+narrow rows, while the tsvector stays in the row (compressed), as ranking reads it for every
+match. And the match always goes through the GIN index: PostgreSQL's planner does not
+count the cost of unpacking each row's tsvector, and for a common word would rather read the
+whole table (or every public row) and test each one — many times slower. The match therefore
+sits in a subquery of its own (OFFSET 0 keeps the planner from merging the permission filter
+into it) with sequential scans disabled for that statement.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import DatabaseError, connection
+
+from .base import TABLE, TITLE_WEIGHT, Hit, SearchBackend, Where
+
+FUNCTION = "search_entry_vector"
+DDL = [
+    f"CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "NEW.vector := setweight(to_tsvector('simple', coalesce(NEW.title_terms, '')), 'A') "
+    "|| setweight(to_tsvector('simple', coalesce(NEW.body_terms, '')), 'B'); "
+    "RETURN NEW; END $$",
+    f"DROP TRIGGER IF EXISTS {FUNCTION} ON {TABLE}",
+    f"CREATE TRIGGER {FUNCTION} BEFORE INSERT OR UPDATE OF title_terms, body_terms ON {TABLE} "
+    f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()",
+    f"CREATE INDEX IF NOT EXISTS search_entry_vector ON {TABLE} USING gin (vector)",
+    f"CREATE INDEX IF NOT EXISTS search_entry_title ON {TABLE} "
+    "USING gin (to_tsvector('simple', title_terms))",
+    f"ALTER TABLE {TABLE} SET (toast_tuple_target = 128)",
+    f"ALTER TABLE {TABLE} ALTER COLUMN body_terms SET STORAGE EXTERNAL, "
+    "ALTER COLUMN title_terms SET STORAGE EXTERNAL, ALTER COLUMN text SET STORAGE EXTERNAL, "
+    "ALTER COLUMN vector SET STORAGE MAIN",
+]
+# lz4 unpacks several times faster than PostgreSQL's own compression (when the server has it).
+LZ4 = f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4"
+# ts_rank's weights, in the order D, C, B, A.
+WEIGHTS = f"'{{0.0, 0.0, {1.0 / TITLE_WEIGHT}, 1.0}}'"
+# 1: the rank divided by 1 + the logarithm of the document's length, as bm25 favours short
+# documents over long ones that mention a word in passing.
+NORMALISATION = 1
+# What the permission filter and the reader's filters read, besides the match.
+FILTER_COLUMNS = "id, kind, object_id, visibility, network_id, audience_id, language, category"
+
+
+def _lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery(groups: list[set[str]], *, any_word: bool = False) -> str:
+    """to_tsquery text: per word an OR of its forms, the words joined by AND (or OR)."""
+    parts = ["(" + " | ".join(_lexeme(t) for t in sorted(g)) + ")" for g in groups]
+    return (" | " if any_word else " & ").join(parts)
+
+
+def _matched(condition: str, extra: str = "") -> str:
+    """Entries matching `condition` (on the GIN index alone), under the table's own name so
+    that the compiled permission filter applies to them."""
+    return f"(SELECT {FILTER_COLUMNS}{extra} FROM {TABLE} WHERE {condition} OFFSET 0) AS {TABLE}"  # noqa: S608
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+
+    def install(self, cursor: Any) -> None:
+        for statement in DDL:
+            cursor.execute(statement)
+        cursor.execute(
+            "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' "
+            "AND 'lz4' = ANY(enumvals)"
+        )
+        if cursor.fetchone():
+            cursor.execute(LZ4)
+
+    def uninstall(self, cursor: Any) -> None:
+        cursor.execute(f"DROP TRIGGER IF EXISTS {FUNCTION} ON {TABLE}")
+        cursor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
+        cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
+        cursor.execute("DROP INDEX IF EXISTS search_entry_title")
+
+    def is_installed(self) -> bool:
+        rows = self._rows(
+            "SELECT 1 FROM pg_trigger WHERE tgname = %s AND NOT tgisinternal", (FUNCTION,)
+        )
+        return bool(rows)
+
+    def repair(self) -> None:
+        """Recreate the trigger and indexes, and recompute every vector."""
+        with connection.cursor() as cursor:
+            self.install(cursor)
+            cursor.execute(f"UPDATE {TABLE} SET title_terms = title_terms")  # noqa: S608
+
+    def _query(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan')")
+            (before,) = cursor.fetchone()
+            cursor.execute("SET enable_seqscan = off")
+            try:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+            finally:
+                # (In a transaction the query failed, the rollback undoes the SET.)
+                with contextlib.suppress(DatabaseError):
+                    cursor.execute("SELECT set_config('enable_seqscan', %s, false)", [before])
+
+    def count(self, where: Where, groups: list[set[str]], *, any_word: bool) -> dict[str, int]:
+        if where.empty or not groups:
+            return {}
+        matched = _matched("vector @@ to_tsquery('simple', %s)")
+        sql = f"SELECT kind, COUNT(*) FROM {matched} WHERE {where.sql} GROUP BY kind"  # noqa: S608
+        params = [tsquery(groups, any_word=any_word), *where.params]
+        return {kind: n for kind, n in self._query(sql, params)}
+
+    def search(
+        self,
+        where: Where,
+        groups: list[set[str]],
+        *,
+        any_word: bool,
+        limit: int,
+        offset: int,
+        pool: int | None = None,
+    ) -> list[Hit]:
+        if where.empty or not groups:
+            return []
+        query = tsquery(groups, any_word=any_word)
+        rank = f"ts_rank({WEIGHTS}, vector, to_tsquery('simple', %s), {NORMALISATION}) AS score"
+        if pool is None:
+            matched = _matched("vector @@ to_tsquery('simple', %s)", f", {rank}")
+            sql = (
+                f"SELECT id, score FROM {matched} WHERE {where.sql} "  # noqa: S608
+                "ORDER BY score DESC, id LIMIT %s OFFSET %s"
+            )
+            # The placeholders in order: the rank's query (select list), then the match's.
+            params = [query, query, *where.params, limit, offset]
+            return self._details(self._query(sql, params))
+        # Ranked among the newest `pool` matches and the newest `pool` title matches.
+        newest = "(SELECT id FROM {matched} WHERE {where} ORDER BY id DESC LIMIT %s)"  # noqa: S608
+        candidates = " UNION ".join(
+            newest.format(matched=_matched(condition), where=where.sql)
+            for condition in (
+                "vector @@ to_tsquery('simple', %s)",
+                "to_tsvector('simple', title_terms) @@ to_tsquery('simple', %s)",
+            )
+        )
+        sql = (
+            f"SELECT id, {rank} FROM {TABLE} WHERE id IN ({candidates}) "  # noqa: S608
+            "ORDER BY score DESC, id LIMIT %s OFFSET %s"
+        )
+        params = [query, query, *where.params, pool, query, *where.params, pool, limit, offset]
+        return self._details(self._query(sql, params))
+
+    def suggest(
+        self, where: Where, groups: list[set[str]], prefixes: set[str], *, limit: int
+    ) -> list[Hit]:
+        if where.empty or not prefixes:
+            return []
+        words = [tsquery(groups)] if groups else []
+        words.append("(" + " | ".join(_lexeme(p) + ":*" for p in sorted(prefixes)) + ")")
+        matched = _matched("to_tsvector('simple', title_terms) @@ to_tsquery('simple', %s)")
+        # No order: the first titles the index yields (the caller orders them), so that a
+        # two-letter prefix does not sort thousands of titles.
+        sql = f"SELECT id, 0 FROM {matched} WHERE {where.sql} LIMIT %s"  # noqa: S608
+        return self._details(self._query(sql, [" & ".join(words), *where.params, limit]))

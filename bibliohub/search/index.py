@@ -1,0 +1,304 @@
+"""The search index: one SearchEntry per library, branch, network, event and document, made from
+the thing's own fields through the analysis pipeline, with the thing's visibility.
+
+`index_object` and `remove_object` keep one entry current (the signal handlers call them inside
+the saving transaction); `reindex` rebuilds all entries of some kinds in batches.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.urls import NoReverseMatch, reverse
+
+from bibliohub.core.models import Visibility
+
+from .analysis import analyse, detect_language
+from .backends import get_backend
+from .models import Kind, SearchEntry
+
+# Characters of a body that are analysed (the start of a very long document is what people
+# search for; it also keeps PostgreSQL's tsvector under its size limit) and kept for snippets.
+BODY_LIMIT = 100_000
+TEXT_LIMIT = 2000
+BATCH = 250
+# Occurrences of one term an entry keeps: ranking gains little from the tenth "knihovna" of a
+# document (bm25 saturates), and the index and PostgreSQL's tsvectors stay small.
+MAX_REPEATS = 3
+
+Progress = Callable[[str, int, int], None]
+
+
+def _join_terms(parts: Iterable[tuple[str | None, str]]) -> str:
+    """Analyse each (language, text) part and join all terms with spaces."""
+    terms: list[str] = []
+    seen: dict[str, int] = {}
+    for language, text in parts:
+        if not text:
+            continue
+        for term in analyse(text[:BODY_LIMIT], language):
+            n = seen.get(term, 0)
+            if n < MAX_REPEATS:
+                seen[term] = n + 1
+                terms.append(term)
+    return " ".join(terms)
+
+
+def _plain(*parts: str | None) -> str:
+    """The start of the plain text, one space between words, for snippets."""
+    out: list[str] = []
+    size = 0
+    for part in parts:
+        if not part:
+            continue
+        piece = " ".join(part[: TEXT_LIMIT * 2].split())
+        out.append(piece)
+        size += len(piece) + 1
+        if size >= TEXT_LIMIT:
+            break
+    return " ".join(out)[:TEXT_LIMIT]
+
+
+def _language(language: str, *texts: str) -> str:
+    if language:
+        return language
+    sample = " ".join(t for t in texts if t)[:4000]
+    return detect_language(sample) if sample.strip() else ""
+
+
+def _public(**fields: Any) -> SearchEntry:
+    return SearchEntry(visibility=Visibility.PUBLIC, network=None, audience=None, **fields)
+
+
+def _library_entry(library: Any) -> SearchEntry:
+    lang = library.language
+    region = library.region.name if library.region_id else ""
+    address = ", ".join(p for p in (library.street, library.town) if p)
+    return _public(
+        kind=Kind.LIBRARY,
+        object_id=library.pk,
+        language=lang,
+        title=library.name[:300],
+        url=library.get_absolute_url(),
+        text=_plain(address, region, library.founder, library.description),
+        title_terms=_join_terms([(lang, library.name)]),
+        body_terms=_join_terms(
+            [
+                (lang, library.town),
+                (lang, library.street),
+                (lang, region),
+                (lang, library.founder),
+                (lang, library.description),
+            ]
+        ),
+    )
+
+
+def _branch_entry(branch: Any) -> SearchEntry:
+    library = branch.library
+    lang = library.language
+    address = ", ".join(p for p in (branch.street, branch.town) if p)
+    return _public(
+        kind=Kind.BRANCH,
+        object_id=branch.pk,
+        language=lang,
+        title=branch.name[:300],
+        url=library.get_absolute_url(),
+        text=_plain(library.name, address),
+        title_terms=_join_terms([(lang, branch.name)]),
+        body_terms=_join_terms(
+            [(lang, library.name), (lang, branch.town or library.town), (lang, branch.street)]
+        ),
+    )
+
+
+def _network_entry(network: Any) -> SearchEntry:
+    lang = network.language
+    return _public(
+        kind=Kind.NETWORK,
+        object_id=network.pk,
+        language=lang,
+        title=network.name[:300],
+        url=network.get_absolute_url(),
+        text=_plain(network.summary, network.description),
+        title_terms=_join_terms([(lang, network.name), (lang, network.short_name)]),
+        body_terms=_join_terms([(lang, network.summary), (lang, network.description)]),
+    )
+
+
+def _event_entry(event: Any) -> SearchEntry:
+    # Cancelled and past events stay findable: people look up what happened, and the event's
+    # page says it was cancelled.
+    lang = event.language
+    translations = list(event.translations.all())
+    return SearchEntry(
+        kind=Kind.EVENT,
+        object_id=event.pk,
+        network_id=event.network_id,
+        visibility=event.visibility,
+        audience_id=event.audience_id,
+        language=lang,
+        title=event.title[:300],
+        url=event.get_absolute_url(),
+        text=_plain(event.summary, event.description),
+        title_terms=_join_terms(
+            [(lang, event.title)] + [(t.language, t.title) for t in translations]
+        ),
+        body_terms=_join_terms(
+            [
+                (lang, event.summary),
+                (lang, event.description),
+                (lang, event.town),
+                (lang, event.venue),
+            ]
+            + [(t.language, f"{t.summary}\n{t.description}") for t in translations]
+        ),
+    )
+
+
+def document_url(document: Any) -> str:
+    try:
+        return reverse("knowledge:document", kwargs={"slug": document.slug})
+    except NoReverseMatch:
+        # Before the document pages exist (the app is mounted at /documents/).
+        return f"/documents/{document.slug}/"
+
+
+def _document_entry(document: Any) -> SearchEntry:
+    version = document.current_version
+    body = version.text if version is not None and version.extraction == "done" else ""
+    tags = " ".join(t.name for t in document.tags.all())
+    lang = _language(document.language, document.title, document.description, body[:4000])
+    return SearchEntry(
+        kind=Kind.DOCUMENT,
+        object_id=document.pk,
+        network_id=document.network_id,
+        visibility=document.visibility,
+        audience_id=document.audience_id,
+        language=lang,
+        category=document.category,
+        title=document.title[:300],
+        url=document_url(document),
+        ref=document.external_ref[:200],
+        text=_plain(document.description, body),
+        title_terms=_join_terms([(lang, document.title)]),
+        body_terms=_join_terms([(lang, document.description), (lang, tags), (lang, body)]),
+    )
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the entries of one kind come from."""
+
+    kind: str
+    model_label: str
+    build: Callable[[Any], SearchEntry | None]
+    related: tuple[str, ...] = ()
+    prefetch: tuple[str, ...] = ()
+
+    @property
+    def model(self) -> type[models.Model]:
+        from django.apps import apps
+
+        return apps.get_model(self.model_label)
+
+    def queryset(self) -> models.QuerySet[Any]:
+        qs = self.model._default_manager.all()
+        if self.related:
+            qs = qs.select_related(*self.related)
+        if self.prefetch:
+            qs = qs.prefetch_related(*self.prefetch)
+        return qs
+
+
+SOURCES: dict[str, Source] = {
+    s.kind: s
+    for s in (
+        Source(Kind.LIBRARY, "directory.Library", _library_entry, related=("region",)),
+        Source(Kind.BRANCH, "directory.Branch", _branch_entry, related=("library",)),
+        Source(Kind.NETWORK, "directory.Network", _network_entry),
+        Source(Kind.EVENT, "events.Event", _event_entry, prefetch=("translations",)),
+        Source(
+            Kind.DOCUMENT,
+            "knowledge.Document",
+            _document_entry,
+            related=("current_version",),
+            prefetch=("tags",),
+        ),
+    )
+}
+
+
+def kind_of(obj: Any) -> str | None:
+    label = obj._meta.label
+    for source in SOURCES.values():
+        if source.model_label == label:
+            return source.kind
+    return None
+
+
+def index_object(obj: Any) -> None:
+    """Make the object's entry match the object as stored now (or remove it if it is gone)."""
+    kind = kind_of(obj)
+    if kind is None:
+        raise ValueError(f"{obj._meta.label} is not searchable.")
+    source = SOURCES[kind]
+    # Read again: the instance at hand may lack its tags, translations or new version text.
+    fresh = source.queryset().filter(pk=obj.pk).first()
+    entry = source.build(fresh) if fresh is not None else None
+    if entry is None:
+        remove_object(kind, obj.pk)
+    else:
+        get_backend().index([entry])
+
+
+def remove_object(kind: str, object_id: int) -> None:
+    SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
+
+
+def reindex(
+    kinds: list[str] | None = None, progress: Progress | None = None, *, batch_size: int = BATCH
+) -> int:
+    """Rebuild the entries of the given kinds (all by default); returns how many were written.
+
+    `progress(kind, done, total)` is called after each batch.
+    """
+    backend = get_backend()
+    if not backend.is_installed():
+        backend.repair()
+    written = 0
+    for kind in kinds or list(SOURCES):
+        source = SOURCES[kind]
+        qs = source.queryset().order_by("pk")
+        total = qs.count()
+        done, last = 0, 0
+        while True:
+            batch = list(qs.filter(pk__gt=last)[:batch_size])
+            if not batch:
+                break
+            entries = [e for e in map(source.build, batch) if e is not None]
+            with transaction.atomic():
+                backend.index(entries)
+            written += len(entries)
+            done += len(batch)
+            last = batch[-1].pk
+            if progress:
+                progress(kind, done, total)
+        # Entries of things deleted while the index was not listening (raw SQL, fixtures).
+        SearchEntry.objects.filter(kind=kind).exclude(
+            object_id__in=source.model._default_manager.values("pk")
+        ).delete()
+    return written
+
+
+def timed_reindex(
+    kinds: list[str] | None = None, progress: Progress | None = None
+) -> tuple[int, float]:
+    """`reindex` and the seconds it took."""
+    started = time.perf_counter()
+    count = reindex(kinds, progress)
+    return count, time.perf_counter() - started

@@ -1,0 +1,243 @@
+"""Searching the index as a given person: ranked, permission-filtered pages with highlighted
+snippets and counts per kind, and suggestions while they type.
+
+The permission filter (`bibliohub.core.visibility.visible_q`) and the reader's filters are
+compiled into the SQL of the full-text query itself (see `backends`), so results, totals and
+counts only ever cover entries the person may see.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from bibliohub.core.text import fold
+from bibliohub.core.visibility import visible_q
+
+from .analysis import normalise, prefix_forms, query_forms, word_terms, words
+from .backends import Hit, Where, get_backend
+from .models import Kind, SearchEntry
+
+MAX_QUERY = 200
+MAX_WORDS = 12
+MAX_PER_PAGE = 100
+# Up to this many matches are all ranked; beyond, the newest matches and the newest title
+# matches, this many of each (plus what deeper pages need), are (see SearchBackend.search).
+RANK_ALL = 2000
+SNIPPET = 220
+SERBIAN = ("sr", "sr-latn")
+
+
+@dataclass
+class SearchResult:
+    kind: str
+    object_id: int
+    title: str
+    url: str
+    ref: str
+    language: str
+    category: str
+    network_name: str
+    snippet_html: SafeString
+    title_html: SafeString
+    score: float
+
+    @property
+    def kind_label(self) -> str:
+        return str(Kind(self.kind).label)
+
+
+@dataclass
+class SearchPage:
+    query: str
+    total: int = 0
+    page: int = 1
+    per_page: int = 10
+    results: list[SearchResult] = field(default_factory=list)
+    # Matches per kind for the same query and filters, without the kind filter.
+    counts: dict[str, int] = field(default_factory=dict)
+    # True when no entry had every word and the results have any of them instead.
+    any_word: bool = False
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def _network_ids(network: Any) -> set[int] | None:
+    """The network and all its sections and groups; None if there is no such network."""
+    from bibliohub.directory.models import Network
+
+    if isinstance(network, Network):
+        root = network.pk
+    else:
+        lookup = {"pk": network} if isinstance(network, int) else {"slug": str(network)}
+        root = Network.objects.filter(**lookup).values_list("pk", flat=True).first()
+        if root is None:
+            return None
+    found, frontier = {root}, {root}
+    while frontier:
+        frontier = (
+            set(Network.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        )
+        found |= frontier
+    return found
+
+
+def _visible(user: Any) -> QuerySet[SearchEntry]:
+    return SearchEntry.objects.filter(visible_q(user))
+
+
+def _filtered(
+    user: Any, *, network: Any = None, language: str | None = None, category: str | None = None
+) -> QuerySet[SearchEntry] | None:
+    qs = _visible(user)
+    if network:
+        ids = _network_ids(network)
+        if ids is None:
+            return None
+        # The network's own entry too (networks carry no network of their own).
+        qs = qs.filter(Q(network_id__in=ids) | Q(kind=Kind.NETWORK, object_id__in=ids))
+    if language:
+        # Serbian is one language in two scripts, and the search reads both.
+        qs = qs.filter(language__in=SERBIAN if language in SERBIAN else [language])
+    if category:
+        qs = qs.filter(category=category)
+    return qs
+
+
+def _highlight(text: str, language: str, forms: set[str], *, window: int | None) -> SafeString:
+    """Escaped text with the words the query matched in <mark>; with `window`, only about that
+    many characters around the first match."""
+    hits = [m for m in words(text) if forms.intersection(word_terms(m.group(), language))]
+    start, end = 0, len(text)
+    if window is not None and len(text) > window:
+        if hits:
+            start = max(0, hits[0].start() - window // 3)
+            if start:
+                space = text.find(" ", start, hits[0].start())
+                start = space + 1 if space != -1 else start
+        end = min(len(text), start + window)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+    out: list[str] = ["…" if start else ""]
+    pos = start
+    for m in hits:
+        if m.start() < start:
+            continue
+        if m.end() > end:
+            break
+        out.append(escape(text[pos : m.start()]))
+        out.append(f"<mark>{escape(m.group())}</mark>")
+        pos = m.end()
+    out.append(escape(text[pos:end]))
+    if end < len(text):
+        out.append("…")
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+
+
+def _result(hit: Hit, forms: set[str]) -> SearchResult:
+    return SearchResult(
+        kind=hit.kind,
+        object_id=hit.object_id,
+        title=hit.title,
+        url=hit.url,
+        ref=hit.ref,
+        language=hit.language,
+        category=hit.category,
+        network_name=hit.network_name or "",
+        snippet_html=_highlight(hit.text, hit.language, forms, window=SNIPPET),
+        title_html=_highlight(hit.title, hit.language, forms, window=None),
+        score=round(hit.score, 6),
+    )
+
+
+def search(
+    user: Any,
+    q: str,
+    *,
+    kind: str | None = None,
+    network: Any = None,
+    language: str | None = None,
+    category: str | None = None,
+    page: int = 1,
+    per_page: int = 10,
+) -> SearchPage:
+    """One page of what `user` may see matching `q`, best first.
+
+    Every word must match (in any of its forms); when nothing has them all, entries with any of
+    them are listed instead (`any_word`). A given `language` both filters the results and is
+    the language the query is read in.
+    """
+    page = max(1, int(page))
+    per_page = max(1, min(int(per_page), MAX_PER_PAGE))
+    result = SearchPage(query=q, page=page, per_page=per_page)
+    groups = query_forms(q[:MAX_QUERY], language or None)[:MAX_WORDS]
+    qs = _filtered(user, network=network, language=language, category=category)
+    if not groups or qs is None:
+        return result
+    backend = get_backend()
+    where = Where(qs)
+    counts = backend.count(where, groups, any_word=False)
+    if not counts and len(groups) > 1:
+        result.any_word = True
+        counts = backend.count(where, groups, any_word=True)
+    result.counts = {k: counts[k] for k in Kind.values if counts.get(k)}
+    if kind and kind not in Kind.values:
+        return result
+    result.total = counts.get(kind, 0) if kind else sum(counts.values())
+    offset = (page - 1) * per_page
+    if result.total <= offset:
+        return result
+    hits = backend.search(
+        Where(qs.filter(kind=kind)) if kind else where,
+        groups,
+        any_word=result.any_word,
+        limit=per_page,
+        offset=offset,
+        pool=max(RANK_ALL, offset + per_page) if result.total > RANK_ALL else None,
+    )
+    forms = set().union(*groups)
+    result.results = [_result(hit, forms) for hit in hits]
+    return result
+
+
+def suggest(user: Any, prefix: str, *, limit: int = 8) -> list[dict[str, str]]:
+    """Titles the person may see that start to match what they are typing: every finished word
+    (in any form) and a word starting with the last, unfinished one."""
+    typed = prefix[:MAX_QUERY]
+    tokens = [m.group() for m in words(normalise(typed))][:MAX_WORDS]
+    if not tokens or (len(tokens) == 1 and len(tokens[0]) < 2):
+        return []
+    groups = query_forms(" ".join(tokens[:-1])) if len(tokens) > 1 else []
+    hits = get_backend().suggest(
+        Where(_visible(user)), groups, prefix_forms(tokens[-1]), limit=limit * 4
+    )
+    start = fold(" ".join(tokens))
+    seen: set[tuple[str, str]] = set()
+    ranked = sorted(
+        hits, key=lambda h: (not fold(h.title).startswith(start), len(h.title))
+    )  # stable: newest first among equals
+    out: list[dict[str, str]] = []
+    for hit in ranked:
+        if (hit.title, hit.url) in seen:
+            continue
+        seen.add((hit.title, hit.url))
+        out.append({"title": hit.title, "url": hit.url, "kind": hit.kind})
+        if len(out) == limit:
+            break
+    return out

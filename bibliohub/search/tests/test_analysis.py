@@ -1,0 +1,196 @@
+"""The analysis pipeline: inflected forms, diacritics and scripts meet between a query and a text."""
+
+import pytest
+
+from bibliohub.search.analysis import (
+    analyse,
+    detect_language,
+    normalise,
+    prefix_forms,
+    query_forms,
+)
+
+
+def finds(query: str, text: str, language: str | None, query_language: str | None = None) -> bool:
+    """Whether every word of the query matches a term of the text (as the engines decide)."""
+    terms = set(analyse(text, language))
+    groups = query_forms(query, query_language)
+    return bool(groups) and all(group & terms for group in groups)
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("výpůjční řád", "Návrh výpůjčního řádu městské knihovny"),
+        ("výpůjční řád", "Podle výpůjčním řádem"),
+        ("knihovna", "Spolupráce s knihovnami kraje"),
+        ("knihovna", "Setkání knihoven"),
+        ("smlouva", "Vzor smlouvy o dílo"),
+        ("čtenář", "Služby čtenářům"),
+        ("metodika", "Podle metodiky SDRUK"),
+    ],
+)
+def test_czech_inflection(query, text):
+    assert finds(query, text, "cs")
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("knjižnica", "Sodelovanje s knjižnicami v regiji"),
+        ("knjižnica", "Pravilnik o izposoji v splošnih knjižnicah"),
+        ("knjižnica", "Mreža splošnih knjižnic"),
+        ("pogodba", "Vzorec pogodbe o sodelovanju"),
+        ("gradivo", "Izposoja gradiva na dom"),
+        ("izposoja", "Pravila izposoje"),
+    ],
+)
+def test_slovenian_inflection(query, text):
+    assert finds(query, text, "sl")
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "language"),
+    [
+        ("biblioteka", "Saradnja sa bibliotekama", "sr-latn"),
+        ("partnerstvo", "Ugovor o partnerstvu", "sr-latn"),
+        ("udruženje", "Skupština udruženja", "sr-latn"),
+        ("biblioteka", "Сарадња са библиотекама", "sr"),
+        ("partnerstvo", "Развој партнерства", "sr"),
+    ],
+)
+def test_serbian_inflection(query, text, language):
+    assert finds(query, text, language)
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("бібліотека", "Мережа публічних бібліотек"),
+        ("бібліотека", "Співпраця з бібліотеками району"),
+        ("бібліотека", "Керівництво бібліотекою"),
+        ("партнерство", "Програма партнерства"),
+        ("мережа", "Разом із мережею"),
+        ("читач", "Послуги для читачів"),
+        ("Дарницький", "Бібліотеки Дарницького району"),
+    ],
+)
+def test_ukrainian_inflection(query, text):
+    assert finds(query, text, "uk")
+
+
+def test_english_inflection():
+    assert finds("library partnership", "Partnerships between libraries", "en")
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "language"),
+    [
+        ("vypujcni rad", "Návrh výpůjčního řádu", "cs"),
+        ("Vypujcni Rad", "VÝPŮJČNÍ ŘÁD", "cs"),
+        ("výpůjční řád", "vypujcni rad (bez diakritiky)", "cs"),
+        ("knjiznica", "Sodelovanje s knjižnicami", "sl"),
+        ("brne", "Knihovna v Brně", "cs"),
+        ("cacak", "Gradska biblioteka Čačak", "sr-latn"),
+    ],
+)
+def test_diacritics_do_not_matter(query, text, language):
+    assert finds(query, text, language)
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "language"),
+    [
+        ("biblioteka", "Народна библиотека Србије", "sr"),
+        ("partnerstvo", "партнерство са школама", "sr"),
+        ("библиотека", "Narodna biblioteka Srbije", "sr-latn"),
+        ("партнерство", "Partnerstvo sa školama", "sr-latn"),
+        ("Čačak", "Градска библиотека Чачак", "sr"),
+        ("ljubljana", "Љубљана", None),
+        ("đorđević", "Ђорђевић", "cs"),
+    ],
+)
+def test_serbian_scripts_find_each_other(query, text, language):
+    assert finds(query, text, language)
+
+
+def test_serbian_only_letters_make_a_word_serbian_in_any_text():
+    # A Serbian name in a Czech text is written in Latin too.
+    assert "njegoš" in analyse("Петар II Петровић Његош", "cs")
+
+
+def test_ukrainian_stays_cyrillic():
+    terms = analyse("Бібліотеки Києва", "uk")
+    assert "бібліотека" in terms
+    assert all(not t.isascii() for t in terms)
+    # A Ukrainian word does not turn into a Serbian transliteration.
+    assert not any(t.startswith("bіbl") or t.startswith("bibl") for t in terms)
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "language"),
+    [
+        ("knihovna", "Kniha měsíce", "cs"),
+        ("partnerstvo", "Partizanska biblioteka", "sr-latn"),
+        ("бібліотека", "Народна библиотека", "sr"),
+    ],
+)
+def test_different_words_do_not_match(query, text, language):
+    assert not finds(query, text, language)
+
+
+def test_unicode_normalisation_and_case():
+    assert normalise("ＫＮＩＨＯＶＮＡ ﬁlm") == "knihovna film"
+    assert finds("KNIHOVNA", "knihovna", "cs")
+    assert finds("ﬁlm", "Film", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Výpůjční řád městské knihovny a pravidla pro čtenáře", "cs"),
+        ("Pravilnik o izposoji gradiva v splošnih knjižnicah", "sl"),
+        ("Библиотека града Београда организује партнерство са школама", "sr"),
+        ("Narodna biblioteka organizuje partnerstvo sa školama i udruženjima", "sr-latn"),
+        ("Бібліотеки Дарницького району Києва запрошують читачів", "uk"),
+        ("Annual report of the network of public libraries", "en"),
+        ("Његош", "sr"),
+    ],
+)
+def test_detect_language(text, language):
+    assert detect_language(text) == language
+
+
+def test_language_is_detected_when_missing():
+    assert finds("knjižnica", "Sodelovanje s knjižnicami v regiji in izposoja gradiva", None)
+    assert finds("biblioteka", "Библиотека града Београда организује партнерство", None)
+
+
+def test_query_forms_are_compact():
+    groups = query_forms("výpůjční řád", None)
+    assert len(groups) == 2
+    assert {"výpůjční", "vypujcni"} <= groups[0]
+    assert {"řád", "rad"} <= groups[1]
+    # A handful of forms per word, not one per language and rule.
+    assert all(len(g) <= 8 for g in groups)
+    # Each term of a text word appears once.
+    terms = analyse("knihovna", "cs")
+    assert len(terms) == len(set(terms))
+
+
+def test_query_words_without_meaning_are_left_out():
+    assert query_forms("knihovna v Brně", None) == query_forms("knihovna Brně", None)
+    # ... unless they are all the query has.
+    assert query_forms("v", None) == [{"v"}]
+    assert query_forms("  ", None) == []
+
+
+def test_query_in_a_given_language():
+    assert finds("knjižnica", "Sodelovanje s knjižnicami", "sl", query_language="sl")
+    assert finds("библиотека", "Narodna biblioteka", "sr-latn", query_language="sr")
+
+
+def test_prefix_forms():
+    assert prefix_forms("Výpů") == {"výpů", "vypu"}
+    assert prefix_forms("библ") == {"библ", "bibl"}
+    assert prefix_forms("бібл") == {"бібл"}

@@ -1,0 +1,433 @@
+"""The index follows every change: create, edit, delete and visibility change of libraries,
+branches, networks, events and documents, in the transaction that makes the change.
+
+`build_world` and `make_document` here are shared with the other search tests.
+"""
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from bibliohub.core.models import Visibility
+from bibliohub.directory.models import Library, LibraryRole, Network, Region
+from bibliohub.directory.services import (
+    branch_delete,
+    branch_save,
+    library_create,
+    library_update,
+    network_update,
+    section_create,
+)
+from bibliohub.events.models import Event
+from bibliohub.events.services import event_cancel, event_update
+from bibliohub.knowledge.models import Document, DocumentVersion, Tag
+from bibliohub.membership.models import Membership
+from bibliohub.search import index
+from bibliohub.search.backends import get_backend
+from bibliohub.search.models import SearchEntry
+from bibliohub.search.query import search, suggest
+
+PASSWORD = "Quite-Long-Secret-42"
+VISITOR = AnonymousUser()
+_slugs = itertools.count(1)
+
+
+@dataclass
+class World:
+    """The Czech association and its municipal section, a Serbian network, a member library
+    of the section with its director, and a person from outside."""
+
+    region: Region
+    association: Network
+    section: Network
+    other_network: Network
+    library: Library
+    member: Any
+    outsider: Any
+
+
+def build_world(django_user_model) -> World:
+    region = Region.objects.create(country="CZ", name="Jihomoravský kraj", slug="cz-jhm")
+    association = Network.objects.create(
+        name="Svaz knihoven ČR",
+        short_name="SDRUK",
+        slug="sdruk",
+        kind=Network.Kind.ASSOCIATION,
+        country="CZ",
+        language="cs",
+    )
+    section = section_create(
+        parent=association,
+        actor=None,
+        name="Sekce městských knihoven",
+        slug="sdruk-mk",
+        country="CZ",
+        language="cs",
+    )
+    other_network = Network.objects.create(
+        name="Biblionet Srbija",
+        slug="biblionet",
+        kind=Network.Kind.ASSOCIATION,
+        country="RS",
+        language="sr",
+    )
+    library = library_create(
+        name="Knihovna Jiřího Mahena v Brně",
+        town="Brno",
+        street="Kobližná 4",
+        library_type="public",
+        country="CZ",
+        language="cs",
+        region=region,
+        timezone="Europe/Prague",
+    )
+    Membership.objects.create(
+        library=library, network=section, status=Membership.Status.ACTIVE, since="2020-01-01"
+    )
+    member = django_user_model.objects.create_user(
+        email="reditel@kjm.example", password=PASSWORD, language="cs", full_name="Jana Nováková"
+    )
+    LibraryRole.objects.create(user=member, library=library, role=LibraryRole.Role.DIRECTOR)
+    outsider = django_user_model.objects.create_user(
+        email="someone@elsewhere.example", password=PASSWORD, language="en", full_name="Sam"
+    )
+    return World(region, association, section, other_network, library, member, outsider)
+
+
+@pytest.fixture
+def w(db, django_user_model):
+    return build_world(django_user_model)
+
+
+def make_document(
+    network,
+    title,
+    text="",
+    *,
+    language="cs",
+    visibility=Visibility.PUBLIC,
+    audience=None,
+    description="",
+    category="other",
+    ref="",
+    tags=(),
+    extraction=DocumentVersion.Extraction.DONE,
+):
+    """A document with one version whose text is already extracted, made through the ORM."""
+    n = next(_slugs)
+    document = Document.objects.create(
+        network=network,
+        title=title,
+        slug=f"doc-{n}",
+        language=language,
+        visibility=visibility,
+        audience=audience,
+        description=description,
+        category=category,
+        external_ref=ref,
+    )
+    if text is not None:
+        version = DocumentVersion.objects.create(
+            document=document,
+            number=1,
+            file=f"documents/{document.pk}/1/text.txt",
+            original_name="text.txt",
+            content_type="text/plain",
+            size=len(text.encode()),
+            sha256="0" * 64,
+            text=text if extraction == DocumentVersion.Extraction.DONE else "",
+            extraction=extraction,
+        )
+        document.current_version = version
+        document.save()
+    for name in tags:
+        tag, _ = Tag.objects.get_or_create(name=name, slug=name.lower().replace(" ", "-"))
+        document.tags.add(tag)
+    return document
+
+
+def titles(user, q, **filters):
+    return [r.title for r in search(user, q, per_page=50, **filters).results]
+
+
+def entry(obj):
+    return SearchEntry.objects.get(kind=index.kind_of(obj), object_id=obj.pk)
+
+
+# --- Libraries, branches, networks ---------------------------------------------------------
+
+
+def test_engine_index_is_installed(db):
+    assert get_backend().is_installed()
+
+
+def test_a_new_library_is_found(w):
+    assert titles(VISITOR, "Mahen") == ["Knihovna Jiřího Mahena v Brně"]
+    assert titles(VISITOR, "Kobližná") == ["Knihovna Jiřího Mahena v Brně"]
+    found = search(VISITOR, "Mahena").results[0]
+    assert found.url == w.library.get_absolute_url()
+    assert found.kind == "library"
+
+
+def test_a_renamed_library_is_found_by_its_new_name_only(w):
+    library_update(library=w.library, actor=None, name="Městská knihovna Brno-střed")
+    assert titles(VISITOR, "Mahena") == []
+    assert titles(VISITOR, "střed") == ["Městská knihovna Brno-střed"]
+    assert suggest(VISITOR, "Mahe") == []
+    # Titles that start with what was typed come first.
+    assert [s["title"] for s in suggest(VISITOR, "Městská kni")] == [
+        "Městská knihovna Brno-střed",
+        "Sekce městských knihoven",
+    ]
+
+
+def test_branches_follow_their_library(w):
+    branch = branch_save(library=w.library, actor=None, name="Pobočka Bystrc", town="Brno")
+    assert titles(VISITOR, "Bystrc") == ["Pobočka Bystrc"]
+    result = search(VISITOR, "Bystrc").results[0]
+    assert (result.kind, result.url) == ("branch", w.library.get_absolute_url())
+    # The branch is found by its library's name too, and follows a rename.
+    assert "Pobočka Bystrc" in titles(VISITOR, "Mahena")
+    library_update(library=w.library, actor=None, name="Knihovna Brno")
+    assert titles(VISITOR, "Mahena") == []
+    branch_delete(branch=branch, actor=None)
+    assert titles(VISITOR, "Bystrc") == []
+
+
+def test_a_deleted_library_is_gone_with_its_branches(w):
+    branch_save(library=w.library, actor=None, name="Pobočka Bystrc", town="Brno")
+    w.library.delete()
+    assert titles(VISITOR, "Mahena") == []
+    assert titles(VISITOR, "Bystrc") == []
+    assert not SearchEntry.objects.filter(kind__in=["library", "branch"]).exists()
+
+
+def test_networks_are_found_and_follow_edits(w):
+    assert titles(VISITOR, "SDRUK") == ["Svaz knihoven ČR"]
+    network_update(network=w.section, actor=None, summary="Setkávání ředitelů městských knihoven")
+    assert titles(VISITOR, "ředitelé") == ["Sekce městských knihoven"]
+
+
+# --- Events --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def make_event(w):
+    import datetime
+
+    from django.utils import timezone
+
+    from bibliohub.events.services import SessionData, event_create
+
+    def make(**fields):
+        start = timezone.now() + datetime.timedelta(days=14)
+        defaults = {
+            "kind": Event.Kind.WORKSHOP,
+            "mode": Event.Mode.IN_PERSON,
+            "language": "cs",
+            "title": "Setkání sekce městských knihoven",
+            "venue": "Kobližná 4",
+            "town": "Brno",
+            "timezone": "Europe/Prague",
+        }
+        defaults.update(fields)
+        network = defaults.pop("network", w.section)
+        sessions = [SessionData(starts_at=start, ends_at=start + datetime.timedelta(hours=4))]
+        return event_create(actor=None, network=network, sessions=sessions, **defaults)
+
+    return make
+
+
+def test_events_follow_edits_and_visibility(w, make_event):
+    event = make_event(title="Workshop o komunitních projektech", summary="Praxe a příklady")
+    assert titles(VISITOR, "komunitní projekt") == ["Workshop o komunitních projektech"]
+
+    event_update(actor=None, event=event, visibility=Visibility.MEMBERS)
+    for person in (VISITOR, w.outsider):
+        page = search(person, "komunitní projekt")
+        assert (page.total, page.results, page.counts) == (0, [], {})
+        assert suggest(person, "Workshop o komu") == []
+    assert titles(w.member, "komunitní projekt") == ["Workshop o komunitních projektech"]
+    assert search(w.member, "komunitní").counts == {"event": 1}
+    assert [s["title"] for s in suggest(w.member, "Workshop o komu")] == [
+        "Workshop o komunitních projektech"
+    ]
+
+    event_update(actor=None, event=event, visibility=Visibility.PUBLIC, title="Komunitní dílna")
+    assert titles(w.outsider, "komunitní") == ["Komunitní dílna"]
+    assert titles(w.outsider, "workshop") == []
+
+
+def test_cancelled_events_stay_findable_and_deleted_ones_go(make_event):
+    event = make_event(title="Školení katalogizace")
+    event_cancel(actor=None, event=event)
+    assert titles(VISITOR, "katalogizace") == ["Školení katalogizace"]
+    event.registrations.all().delete()
+    event.delete()
+    assert titles(VISITOR, "katalogizace") == []
+    assert not SearchEntry.objects.filter(kind="event").exists()
+
+
+def test_event_translations_are_searchable(make_event, committed_callbacks):
+    with committed_callbacks(execute=True):
+        event = make_event(
+            title="Digitalizace fondů",
+            translations=[{"language": "en", "title": "Digitising collections"}],
+        )
+    assert titles(VISITOR, "digitising") == ["Digitalizace fondů"]
+    assert titles(VISITOR, "collection") == ["Digitalizace fondů"]
+    event_update(actor=None, event=event, translations=[])
+    assert titles(VISITOR, "collection") == []
+
+
+@pytest.fixture
+def committed_callbacks(django_capture_on_commit_callbacks):
+    return django_capture_on_commit_callbacks
+
+
+# --- Documents -----------------------------------------------------------------------------
+
+
+def test_a_document_is_found_by_title_description_tags_and_text(w):
+    make_document(
+        w.association,
+        "Metodika pro malé knihovny",
+        "Doporučení k výpůjčnímu řádu a k ochraně osobních údajů.",
+        description="Příručka pro začínající knihovníky.",
+        tags=["GDPR"],
+    )
+    for query in ("metodika", "příručka", "gdpr", "osobní údaj"):
+        assert titles(VISITOR, query) == ["Metodika pro malé knihovny"], query
+
+
+def test_document_text_is_indexed_once_extracted(w):
+    document = make_document(
+        w.association, "Výroční zpráva 2025", "", extraction=DocumentVersion.Extraction.PENDING
+    )
+    assert titles(VISITOR, "návštěvnost") == []
+    version = document.current_version
+    version.text = "Návštěvnost knihoven vzrostla o pět procent."
+    version.extraction = DocumentVersion.Extraction.DONE
+    version.save(update_fields=["text", "extraction"])
+    assert titles(VISITOR, "návštěvnost") == ["Výroční zpráva 2025"]
+
+
+def test_a_new_current_version_replaces_the_text(w):
+    document = make_document(w.association, "Ceník služeb", "Registrace čtenáře stojí 100 Kč.")
+    new = DocumentVersion.objects.create(
+        document=document,
+        number=2,
+        file=f"documents/{document.pk}/2/text.txt",
+        original_name="text.txt",
+        content_type="text/plain",
+        size=10,
+        sha256="1" * 64,
+        text="Registrace je zdarma pro děti.",
+        extraction=DocumentVersion.Extraction.DONE,
+    )
+    assert titles(VISITOR, "zdarma") == []  # not yet the current version
+    document.current_version = new
+    document.save()
+    assert titles(VISITOR, "zdarma") == ["Ceník služeb"]
+    assert titles(VISITOR, "Kč") == []
+
+
+def test_tag_changes_follow(w):
+    document = make_document(w.association, "Strategie rozvoje", "Text.", tags=["plánování"])
+    assert titles(VISITOR, "plánování") == ["Strategie rozvoje"]
+    tag = Tag.objects.get(name="plánování")
+    tag.name = "koncepce"
+    tag.save()
+    assert titles(VISITOR, "plánování") == []
+    assert titles(VISITOR, "koncepce") == ["Strategie rozvoje"]
+    document.tags.clear()
+    assert titles(VISITOR, "koncepce") == []
+    tag.documents.add(document)
+    assert titles(VISITOR, "koncepce") == ["Strategie rozvoje"]
+    tag.delete()
+    assert titles(VISITOR, "koncepce") == []
+
+
+def test_a_deleted_document_is_gone(w):
+    document = make_document(w.association, "Vzor smlouvy", "Smlouva o spolupráci knihoven.")
+    assert titles(VISITOR, "smlouva") == ["Vzor smlouvy"]
+    document.delete()
+    assert titles(VISITOR, "smlouva") == []
+    assert suggest(VISITOR, "Vzor") == []
+    assert not SearchEntry.objects.filter(kind="document").exists()
+
+
+def test_document_visibility_change(w):
+    document = make_document(w.association, "Zápis z porady", "Rozpočet na příští rok.")
+    assert titles(w.outsider, "rozpočet") == ["Zápis z porady"]
+    document.visibility = Visibility.MEMBERS
+    document.save()
+    for person in (VISITOR, w.outsider):
+        assert search(person, "rozpočet").total == 0
+        assert search(person, "rozpočet").counts == {}
+        assert suggest(person, "Zápis") == []
+    assert titles(w.member, "rozpočet") == ["Zápis z porady"]
+    # One section only: its members (and the association's coordinators) see it.
+    document.visibility = Visibility.SECTION
+    document.audience = w.section
+    document.save()
+    assert titles(w.member, "rozpočet") == ["Zápis z porady"]
+    assert titles(w.outsider, "rozpočet") == []
+    assert entry(document).audience_id == w.section.pk
+
+
+def test_a_document_without_language_gets_one(w):
+    document = make_document(
+        w.association,
+        "Pravilnik",
+        "Sodelovanje s knjižnicami v regiji in izposoja gradiva.",
+        language="",
+    )
+    assert entry(document).language == "sl"
+    assert titles(VISITOR, "knjižnica") == ["Pravilnik"]
+
+
+# --- Rebuilding ----------------------------------------------------------------------------
+
+
+def test_reindex_rebuilds_everything_and_drops_the_stale(w, make_event):
+    make_document(w.association, "Výroční zpráva", "Návštěvnost knihoven.")
+    make_event(title="Setkání ředitelů")
+    SearchEntry.objects.filter(kind="library").delete()
+    SearchEntry.objects.create(kind="document", object_id=999_999, visibility="public", title="X")
+    assert titles(VISITOR, "Mahena") == []
+
+    calls = []
+    count = index.reindex(progress=lambda kind, done, total: calls.append((kind, done, total)))
+    assert count == SearchEntry.objects.count() == 6  # library, 3 networks, document, event
+    assert ("library", 1, 1) in calls and ("document", 1, 1) in calls
+    assert titles(VISITOR, "Mahena") == ["Knihovna Jiřího Mahena v Brně"]
+    assert not SearchEntry.objects.filter(object_id=999_999).exists()
+    assert titles(VISITOR, "návštěvnost") == ["Výroční zpráva"]
+
+
+def test_reindex_of_some_kinds(w):
+    make_document(w.association, "Výroční zpráva", "Návštěvnost knihoven.")
+    assert index.reindex(["document"]) == 1
+
+
+def test_index_entry_fields(w):
+    document = make_document(
+        w.section,
+        "Výpůjční řád",
+        "Text řádu " * 400,
+        description="Vzor pro městské knihovny.",
+        category="directive",
+        ref="SDRUK-42",
+        visibility=Visibility.MEMBERS,
+    )
+    row = entry(document)
+    assert (row.network_id, row.visibility, row.audience_id) == (w.section.pk, "members", None)
+    assert (row.language, row.category, row.ref) == ("cs", "directive", "SDRUK-42")
+    assert row.url == index.document_url(document)
+    assert row.text.startswith("Vzor pro městské knihovny. Text řádu")
+    assert len(row.text) <= index.TEXT_LIMIT
+    assert "řád" in row.title_terms.split() and "rad" in row.title_terms.split()
