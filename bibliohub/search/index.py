@@ -7,7 +7,6 @@ the saving transaction); `reindex` rebuilds all entries of some kinds in batches
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -292,13 +291,5 @@ def reindex(
         SearchEntry.objects.filter(kind=kind).exclude(
             object_id__in=source.model._default_manager.values("pk")
         ).delete()
+    backend.optimise()
     return written
-
-
-def timed_reindex(
-    kinds: list[str] | None = None, progress: Progress | None = None
-) -> tuple[int, float]:
-    """`reindex` and the seconds it took."""
-    started = time.perf_counter()
-    count = reindex(kinds, progress)
-    return count, time.perf_counter() - started

@@ -9,6 +9,7 @@ counts only ever cover entries the person may see.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,25 +123,35 @@ def _filtered(
 def _highlight(text: str, language: str, forms: set[str], *, window: int | None) -> SafeString:
     """Escaped text with the words the query matched in <mark>; with `window`, only about that
     many characters around the first match."""
-    hits = [m for m in words(text) if forms.intersection(word_terms(m.group(), language))]
+
+    def matched(m: re.Match[str]) -> bool:
+        return not forms.isdisjoint(word_terms(m.group(), language))
+
+    found = words(text)
+    first = next((m for m in found if matched(m)), None)
     start, end = 0, len(text)
     if window is not None and len(text) > window:
-        if hits:
-            start = max(0, hits[0].start() - window // 3)
+        if first is not None:
+            start = max(0, first.start() - window // 3)
             if start:
-                space = text.find(" ", start, hits[0].start())
+                space = text.find(" ", start, first.start())
                 start = space + 1 if space != -1 else start
         end = min(len(text), start + window)
         if end < len(text):
             space = text.rfind(" ", start, end)
             end = space if space > start else end
+    hits: list[re.Match[str]] = []
+    if first is not None and first.end() <= end:
+        hits.append(first)
+        # The words after the first match, up to the end of the window.
+        for m in found:
+            if m.end() > end:
+                break
+            if matched(m):
+                hits.append(m)
     out: list[str] = ["…" if start else ""]
     pos = start
     for m in hits:
-        if m.start() < start:
-            continue
-        if m.end() > end:
-            break
         out.append(escape(text[pos : m.start()]))
         out.append(f"<mark>{escape(m.group())}</mark>")
         pos = m.end()

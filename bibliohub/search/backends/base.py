@@ -100,6 +100,13 @@ class SearchBackend:
     def is_installed(self) -> bool:
         raise NotImplementedError
 
+    def repair(self) -> None:
+        """Install what is missing and rebuild the engine's index from the entries."""
+        raise NotImplementedError
+
+    def optimise(self) -> None:
+        """Tidy the index after many writes (a rebuild): merge, refresh statistics."""
+
     # Writing.
     def index(self, entries: Sequence[SearchEntry]) -> None:
         """Add or replace entries (by kind and object); the full-text index follows."""
@@ -151,10 +158,6 @@ class SearchBackend:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
-
-    @staticmethod
-    def _hits(rows: list[tuple[Any, ...]]) -> list[Hit]:
-        return [Hit(*row[:10], score=float(row[10])) for row in rows]
 
     def _details(self, ranked: list[tuple[Any, ...]]) -> list[Hit]:
         """The rows of (id, score) pairs, in their order."""

@@ -6,10 +6,10 @@ body_terms), 'B'). The 'simple' configuration only lower-cases and splits: the a
 done in Python, the same as for SQLite. Suggestions read a second GIN index, on the title's
 terms alone. Ranking is ts_rank with the title (A) weighing TITLE_WEIGHT times the body (B).
 
-Two things keep queries fast on a large index. The long text columns live out of line (a low
-toast_tuple_target), so that reading the rows a match found for the permission filter reads
-narrow rows, while the tsvector stays in the row (compressed), as ranking reads it for every
-match. And the match always goes through the GIN index: PostgreSQL's planner does not
+Two things keep queries fast on a large index. The long columns, the tsvector too, live out of
+line (a low toast_tuple_target), so that reading the rows a match found for the permission
+filter and the counts reads narrow rows (ranking unpacks the tsvectors of a bounded number of
+candidates only, see `search`). And the match always goes through the GIN index: PostgreSQL's planner does not
 count the cost of unpacking each row's tsvector, and for a common word would rather read the
 whole table (or every public row) and test each one — many times slower. The match therefore
 sits in a subquery of its own (OFFSET 0 keeps the planner from merging the permission filter
@@ -40,8 +40,7 @@ DDL = [
     "USING gin (to_tsvector('simple', title_terms))",
     f"ALTER TABLE {TABLE} SET (toast_tuple_target = 128)",
     f"ALTER TABLE {TABLE} ALTER COLUMN body_terms SET STORAGE EXTERNAL, "
-    "ALTER COLUMN title_terms SET STORAGE EXTERNAL, ALTER COLUMN text SET STORAGE EXTERNAL, "
-    "ALTER COLUMN vector SET STORAGE MAIN",
+    "ALTER COLUMN title_terms SET STORAGE EXTERNAL, ALTER COLUMN text SET STORAGE EXTERNAL",
 ]
 # lz4 unpacks several times faster than PostgreSQL's own compression (when the server has it).
 LZ4 = f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4"
@@ -100,6 +99,14 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             self.install(cursor)
             cursor.execute(f"UPDATE {TABLE} SET title_terms = title_terms")  # noqa: S608
+
+    def optimise(self) -> None:
+        with connection.cursor() as cursor:
+            if connection.in_atomic_block:
+                cursor.execute(f"ANALYZE {TABLE}")
+            else:
+                # Also marks the pages all-visible, which spares reading them for counts.
+                cursor.execute(f"VACUUM (ANALYZE) {TABLE}")
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         with connection.cursor() as cursor:

@@ -2,8 +2,9 @@
 
 The FTS table stores only the index (the terms live once, in `search_searchentry`); three
 triggers keep it in step with the rows. Queries drive from the FTS match (CROSS JOIN keeps that
-order) and look each hit up by primary key, where the permission filter applies. Ranking is
-FTS5's bm25 with the title weighing TITLE_WEIGHT times the body.
+order) and look each hit up in a covering index of the filter columns, where the permission
+filter applies; only the page's rows are read in full. Ranking is FTS5's bm25 with the title
+weighing TITLE_WEIGHT times the body.
 """
 
 from __future__ import annotations
@@ -88,6 +89,12 @@ class SQLiteBackend(SearchBackend):
         with connection.cursor() as cursor:
             self.install(cursor)
             cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')")  # noqa: S608
+
+    def optimise(self) -> None:
+        with connection.cursor() as cursor:
+            # One b-tree instead of one per batch written: fewer seeks per query.
+            cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")  # noqa: S608
+            cursor.execute("PRAGMA optimize")
 
     def count(self, where: Where, groups: list[set[str]], *, any_word: bool) -> dict[str, int]:
         if where.empty or not groups:

@@ -431,3 +431,12 @@ def test_index_entry_fields(w):
     assert row.text.startswith("Vzor pro městské knihovny. Text řádu")
     assert len(row.text) <= index.TEXT_LIMIT
     assert "řád" in row.title_terms.split() and "rad" in row.title_terms.split()
+
+
+def test_a_long_document_is_indexed_up_to_the_limit(w):
+    filler = " ".join(f"slovo{n}" for n in range(index.BODY_LIMIT // 8))
+    make_document(w.association, "Dlouhá zpráva", f"Úvodem {filler} Doslov")
+    assert titles(VISITOR, "úvodem") == ["Dlouhá zpráva"]
+    assert titles(VISITOR, "slovo100") == ["Dlouhá zpráva"]
+    # Beyond the first BODY_LIMIT characters, the text is not searched.
+    assert titles(VISITOR, "doslov") == []

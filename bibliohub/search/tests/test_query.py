@@ -5,6 +5,7 @@ import pytest
 
 from bibliohub.core.models import Visibility
 from bibliohub.directory.services import library_create
+from bibliohub.search import query as query_module
 from bibliohub.search.query import search, suggest
 
 from .test_index import VISITOR, build_world, make_document, titles
@@ -326,3 +327,27 @@ def test_libraries_and_branches_by_town(w):
     )
     assert titles(VISITOR, "trinec") == ["Městská knihovna Třinec"]
     assert [s["title"] for s in suggest(VISITOR, "trin")] == ["Městská knihovna Třinec"]
+
+
+def test_ranking_among_very_many_matches(w, monkeypatch):
+    # Beyond RANK_ALL matches, the newest matches and the newest title matches are ranked:
+    # a document with the word in its title still comes first, however old it is.
+    monkeypatch.setattr(query_module, "RANK_ALL", 4)
+    make_document(w.association, "Strategie kraje", "Schváleno.")
+    for n in range(6):
+        make_document(w.association, f"Zpráva {n}", f"Strategie a plán číslo {n}.")
+    for n in range(2):
+        make_document(w.association, f"Interní {n}", "Strategie.", visibility="members")
+
+    pages = [search(VISITOR, "strategie", page=p, per_page=2) for p in (1, 2)]
+    assert [p.total for p in pages] == [7, 7]
+    assert pages[0].counts == {"document": 7}
+    seen = [r.title for p in pages for r in p.results]
+    assert seen[0] == "Strategie kraje"
+    assert len(set(seen)) == 4
+    assert not any(t.startswith("Interní") for t in seen)
+
+    member = search(w.member, "strategie", per_page=4)
+    assert member.total == 9
+    assert member.results[0].title == "Strategie kraje"
+    assert any(r.title.startswith("Interní") for r in member.results)

@@ -111,6 +111,21 @@ class Command(BaseCommand):
             "createdb", help="Create the PostgreSQL database of DATABASE_URL if it is missing."
         )
 
+        from bench.search_bench import add_search_bench_arguments
+        from bench.search_quality import add_search_quality_arguments
+
+        add_search_quality_arguments(
+            actions.add_parser(
+                "search-quality",
+                help="Recall@10 and MRR@10 of search on the evaluation set, with a baseline.",
+            )
+        )
+        add_search_bench_arguments(
+            actions.add_parser(
+                "search", help="Index 200,000 documents and time searches and suggestions."
+            )
+        )
+
         queries = actions.add_parser(
             "queries", help="Render each page once in this process and list its SQL."
         )
@@ -120,7 +135,24 @@ class Command(BaseCommand):
         queries.add_argument("--repeat", type=int, default=5, help="Requests timed for cpu_ms.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        getattr(self, "handle_" + options["action"])(**options)
+        getattr(self, "handle_" + options["action"].replace("-", "_"))(**options)
+
+    # --- search-quality and search ----------------------------------------------------------
+    def _print_lines(self, lines: list[dict[str, Any]]) -> None:
+        import json
+
+        for line in lines:
+            self.stdout.write(json.dumps(line, ensure_ascii=False))
+
+    def handle_search_quality(self, **options: Any) -> None:
+        from bench.search_quality import run_search_quality
+
+        self._print_lines(run_search_quality(options))
+
+    def handle_search(self, **options: Any) -> None:
+        from bench.search_bench import run_search_bench
+
+        self._print_lines(run_search_bench(options))
 
     # --- createdb ---------------------------------------------------------------------------
     def handle_createdb(self, **options: Any) -> None:
