@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain, repeat
 
 import simplemma
 
@@ -97,7 +100,6 @@ def _morph():  # type: ignore[no-untyped-def]
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 
-@functools.lru_cache(maxsize=50_000)
 def _lemmas(word: str, lang: str) -> tuple[str, ...]:
     if lang == "uk":
         # pymorphy3 knows Ukrainian inflection better than simplemma (simplemma turns
@@ -134,31 +136,84 @@ def _token_language(word: str, lang: str | None) -> str | None:
     return lang
 
 
-@functools.lru_cache(maxsize=100_000)
+# The forms of each word met so far, per lemmatiser language: a national corpus repeats a few
+# hundred thousand words, and lemmatising one costs 20-100 µs, a lookup well under one. About
+# 500 bytes a word with the lemmatisers' own caches; emptied when it holds FORMS_CACHE_SIZE
+# words in all (`index.reindex` allows more for its run).
+FORMS_CACHE_SIZE = 100_000
+_forms_cache: dict[str | None, dict[str, tuple[str, ...]]] = {}
+_forms_cached = 0
+
+
 def word_forms(word: str, lang: str | None) -> tuple[str, ...]:
     """The index terms of one normalised word of a text in lemmatiser language `lang`."""
+    global _forms_cached
+    cache = _forms_cache.get(lang)
+    if cache is None:
+        cache = _forms_cache[lang] = {}
+    forms = cache.get(word)
+    if forms is None:
+        if _forms_cached >= FORMS_CACHE_SIZE:
+            for known in _forms_cache.values():
+                known.clear()
+            _forms_cached = 0
+        forms = cache[word] = _word_forms(word, lang)
+        _forms_cached += 1
+    return forms
+
+
+def _word_forms(word: str, lang: str | None) -> tuple[str, ...]:
     lang = _token_language(word, lang)
     if lang == "hbs" and _is_cyrillic(word):
         word = sr_cyrillic_to_latin(word)
     forms = [word]
+    derived: list[str] = []
     if len(word) > 2 and not word.isdigit() and len(word) <= _MAX_WORD and lang:
-        forms.extend(_lemmas(word, lang))
-        forms.append(_stem(word, lang))
-    if not _is_cyrillic(word):
-        forms.extend([fold(f) for f in forms])
-    # Deduplicated, in order: surface first.
-    return tuple(dict.fromkeys(f for f in forms if f))
+        derived.extend(_lemmas(word, lang))
+        derived.append(_stem(word, lang))
+    if _is_cyrillic(word):
+        forms.extend(derived)
+    else:
+        # The word as written and without diacritics; its lemma and stem without diacritics
+        # only (a query's forms always include theirs without diacritics, so those match, and
+        # each form less is some 20% less to index).
+        forms.append(fold(word))
+        forms.extend([fold(f) for f in derived])
+    # Deduplicated, in order: surface first; one string object per distinct term.
+    return tuple(sys.intern(f) for f in dict.fromkeys(f for f in forms if f))
 
 
-def analyse(text: str, language: str | None) -> list[str]:
-    """Index terms for a text: for each word its forms (see `word_forms`), in text order."""
-    if not text:
-        return []
-    lang = lemma_language(language) or lemma_language(detect_language(text))
-    terms: list[str] = []
-    for match in words(normalise(text)):
-        terms.extend(word_forms(match.group(), lang))
-    return terms
+def analyse(text: str, language: str | None, *, max_repeats: int | None = None) -> list[str]:
+    """Index terms for a text: for each word its forms (see `word_forms`), in text order.
+
+    With `max_repeats`, a term is kept at most that many times (see `cap_repeats`)."""
+    return analyse_parts([(language, text)], max_repeats=max_repeats)
+
+
+def analyse_parts(
+    parts: Iterable[tuple[str | None, str]], *, max_repeats: int | None = None
+) -> list[str]:
+    """The terms of several texts (language, text) one after the other, as `analyse`."""
+    found: list[Iterable[str]] = []
+    for language, text in parts:
+        if not text:
+            continue
+        lang = lemma_language(language) or lemma_language(detect_language(text))
+        found.append(map(word_forms, _WORD.findall(normalise(text)), repeat(lang)))
+    terms = list(chain.from_iterable(chain.from_iterable(found)))
+    return terms if max_repeats is None else cap_repeats(terms, max_repeats)
+
+
+def cap_repeats(terms: list[str], max_repeats: int) -> list[str]:
+    """Each term at most `max_repeats` times: ranking gains little from the tenth "knihovna" of
+    a document, and the index stays small. Every term once in the order it first appears, then
+    the terms that appear a second time, then a third, and so on. (Whole-list operations: this
+    runs on every page of every document.)"""
+    counts = Counter(terms)
+    out = list(counts)
+    for times in range(2, max_repeats + 1):
+        out.extend([term for term, n in counts.items() if n >= times])
+    return out
 
 
 def word_terms(word: str, language: str | None) -> tuple[str, ...]:

@@ -7,16 +7,20 @@ the saving transaction); `reindex` rebuilds all entries of some kinds in batches
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, connections, models, transaction
 from django.urls import NoReverseMatch, reverse
 
 from bibliohub.core.models import Visibility
 
-from .analysis import analyse, detect_language
+from . import analysis
+from .analysis import analyse_parts, detect_language
 from .backends import get_backend
 from .models import Kind, SearchEntry
 
@@ -28,23 +32,17 @@ BATCH = 250
 # Occurrences of one term an entry keeps: ranking gains little from the tenth "knihovna" of a
 # document (bm25 saturates), and the index and PostgreSQL's tsvectors stay small.
 MAX_REPEATS = 3
+# Words whose forms a rebuild keeps at hand (see analysis.FORMS_CACHE_SIZE).
+REINDEX_FORMS_CACHE_SIZE = 1_000_000
 
 Progress = Callable[[str, int, int], None]
 
 
 def _join_terms(parts: Iterable[tuple[str | None, str]]) -> str:
-    """Analyse each (language, text) part and join all terms with spaces."""
-    terms: list[str] = []
-    seen: dict[str, int] = {}
-    for language, text in parts:
-        if not text:
-            continue
-        for term in analyse(text[:BODY_LIMIT], language):
-            n = seen.get(term, 0)
-            if n < MAX_REPEATS:
-                seen[term] = n + 1
-                terms.append(term)
-    return " ".join(terms)
+    """Analyse each (language, text) part and join all terms with spaces; a term is kept at
+    most MAX_REPEATS times in all."""
+    parts = [(language, text[:BODY_LIMIT]) for language, text in parts if text]
+    return " ".join(analyse_parts(parts, max_repeats=MAX_REPEATS))
 
 
 def _plain(*parts: str | None) -> str:
@@ -259,37 +257,99 @@ def remove_object(kind: str, object_id: int) -> None:
     SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
 
 
+def _batches(model: type[models.Model], size: int) -> tuple[list[tuple[int, int]], int]:
+    """The (first pk, last pk) of each run of `size` rows in pk order, and the number of rows."""
+    pks = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
+    total = len(pks)
+    return [(pks[i], pks[min(i + size, total) - 1]) for i in range(0, total, size)], total
+
+
+def _index_batch(kind: str, first: int, last: int) -> tuple[int, int]:
+    """Build and write the entries of one run of rows; returns (rows read, entries written)."""
+    source = SOURCES[kind]
+    batch = list(source.queryset().filter(pk__gte=first, pk__lte=last))
+    entries = [e for e in map(source.build, batch) if e is not None]
+    with transaction.atomic():
+        get_backend().index(entries)
+    return len(batch), len(entries)
+
+
+def _index_batch_in_worker(kind: str, first: int, last: int) -> tuple[int, int]:
+    try:
+        return _index_batch(kind, first, last)
+    finally:
+        # A worker process ends without closing what it opened: close it after each batch.
+        connections.close_all()
+
+
+def default_jobs() -> int:
+    """Processes `reindex` uses by default: one per processor."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
 def reindex(
-    kinds: list[str] | None = None, progress: Progress | None = None, *, batch_size: int = BATCH
+    kinds: list[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    batch_size: int = BATCH,
+    jobs: int = 1,
 ) -> int:
     """Rebuild the entries of the given kinds (all by default); returns how many were written.
 
+    With `jobs` > 1, that many worker processes analyse and write batches side by side (the
+    analysis is CPU work in Python; the database takes their writes in turn). The data must be
+    committed, as the workers read it through their own connections.
     `progress(kind, done, total)` is called after each batch.
     """
     backend = get_backend()
     if not backend.is_installed():
         backend.repair()
+    cache_size = analysis.FORMS_CACHE_SIZE
+    # The whole vocabulary of a national corpus, analysed once per process (~500 MB at most).
+    analysis.FORMS_CACHE_SIZE = max(cache_size, REINDEX_FORMS_CACHE_SIZE)
+    try:
+        return _reindex(backend, kinds or list(SOURCES), progress, batch_size, jobs)
+    finally:
+        analysis.FORMS_CACHE_SIZE = cache_size
+
+
+def _reindex(
+    backend: Any, kinds: list[str], progress: Progress | None, batch_size: int, jobs: int
+) -> int:
     written = 0
-    for kind in kinds or list(SOURCES):
+    for kind in kinds:
         source = SOURCES[kind]
-        qs = source.queryset().order_by("pk")
-        total = qs.count()
-        done, last = 0, 0
-        while True:
-            batch = list(qs.filter(pk__gt=last)[:batch_size])
-            if not batch:
-                break
-            entries = [e for e in map(source.build, batch) if e is not None]
-            with transaction.atomic():
-                backend.index(entries)
-            written += len(entries)
-            done += len(batch)
-            last = batch[-1].pk
-            if progress:
-                progress(kind, done, total)
+        batches, total = _batches(source.model, batch_size)
+        done = 0
+        with backend.bulk(rows=total):
+            if jobs > 1 and len(batches) > 1:
+                results = _run_in_workers(kind, batches, jobs)
+            else:
+                results = (_index_batch(kind, first, last) for first, last in batches)
+            for read, wrote in results:
+                done += read
+                written += wrote
+                if progress:
+                    progress(kind, done, total)
         # Entries of things deleted while the index was not listening (raw SQL, fixtures).
         SearchEntry.objects.filter(kind=kind).exclude(
             object_id__in=source.model._default_manager.values("pk")
         ).delete()
     backend.optimise()
     return written
+
+
+def _run_in_workers(
+    kind: str, batches: list[tuple[int, int]], jobs: int
+) -> Iterator[tuple[int, int]]:
+    if connection.in_atomic_block:
+        raise RuntimeError("reindex with jobs > 1 cannot run inside a transaction.")
+    # Forked workers must not share this process's database connections.
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = [
+            pool.submit(_index_batch_in_worker, kind, first, last) for first, last in batches
+        ]
+        for future in futures:
+            yield future.result()

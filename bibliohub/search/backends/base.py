@@ -10,6 +10,7 @@ the full-text match, so counts and pages only ever cover what the reader may see
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -106,6 +107,11 @@ class SearchBackend:
 
     def optimise(self) -> None:
         """Tidy the index after many writes (a rebuild): merge, refresh statistics."""
+
+    def bulk(self, rows: int) -> contextlib.AbstractContextManager[None]:
+        """Around writing `rows` entries in many transactions (a rebuild): an engine may build
+        its index once at the end instead of entry by entry."""
+        return contextlib.nullcontext()
 
     # Writing.
     def index(self, entries: Sequence[SearchEntry]) -> None:

@@ -4,6 +4,8 @@ import pytest
 
 from bibliohub.search.analysis import (
     analyse,
+    analyse_parts,
+    cap_repeats,
     detect_language,
     normalise,
     prefix_forms,
@@ -194,3 +196,23 @@ def test_prefix_forms():
     assert prefix_forms("Výpů") == {"výpů", "vypu"}
     assert prefix_forms("библ") == {"библ", "bibl"}
     assert prefix_forms("бібл") == {"бібл"}
+
+
+def test_repeats_are_capped_without_losing_a_term():
+    text = "Knihovna a knihovny. Knihovna! Knihovna, knihovna; čtenáři knihovny."
+    everything = analyse(text, "cs")
+    capped = analyse(text, "cs", max_repeats=3)
+    assert set(capped) == set(everything)
+    assert max(capped.count(t) for t in capped) == 3
+    for term in set(everything):
+        assert capped.count(term) == min(everything.count(term), 3)
+    # Every term once first, in the order the words come, then the repeats.
+    firsts = capped[: len(set(capped))]
+    assert firsts == list(dict.fromkeys(everything))
+    assert cap_repeats(["a", "b", "a", "a", "c", "a"], 2) == ["a", "b", "c", "a"]
+
+
+def test_parts_in_different_languages_are_analysed_each_in_its_own():
+    terms = analyse_parts([("cs", "Výpůjční řád"), ("uk", "Правила користування бібліотекою")])
+    assert {"řád", "rad", "бібліотека"} <= set(terms)
+    assert analyse_parts([("cs", ""), ("uk", "")]) == []

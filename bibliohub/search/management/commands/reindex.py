@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from bibliohub.search.index import SOURCES, reindex
+from bibliohub.search.index import SOURCES, default_jobs, reindex
 
 
 class Command(BaseCommand):
@@ -17,6 +17,12 @@ class Command(BaseCommand):
             action="append",
             choices=list(SOURCES),
             help="Only this kind (may be given more than once).",
+        )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=default_jobs(),
+            help="Processes that analyse and write side by side (default: one per processor).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -31,7 +37,7 @@ class Command(BaseCommand):
                 if verbose:
                     self.stdout.write(f"  {kind}: {done}/{total}")
 
-            count = reindex([kind], progress)
+            count = reindex([kind], progress, jobs=max(1, options["jobs"]))
             seconds = time.perf_counter() - started
             written += count
             rate = count / seconds if seconds > 0 else 0.0
