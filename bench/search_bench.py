@@ -387,7 +387,7 @@ def _text_megabytes() -> float:
         return float(cursor.fetchone()[0]) / 1e6
 
 
-def measure_indexing(log: Callable[[str], None], jobs: int = 1) -> dict[str, Any]:
+def measure_indexing(log: Callable[[str], None]) -> dict[str, Any]:
     from django.db import connection
 
     from bibliohub.knowledge.models import Document
@@ -402,7 +402,7 @@ def measure_indexing(log: Callable[[str], None], jobs: int = 1) -> dict[str, Any
             log(f"  {done}/{total} indexed ({time.perf_counter() - started:.0f} s)")
 
     started, cpu_started = time.perf_counter(), time.process_time()
-    written = index.reindex(kinds=["document"], progress=progress, jobs=jobs)
+    written = index.reindex(kinds=["document"], progress=progress)
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
     _analyze()
@@ -414,8 +414,7 @@ def measure_indexing(log: Callable[[str], None], jobs: int = 1) -> dict[str, Any
         "docs_per_second": round(written / seconds, 1) if seconds else None,
         "mb_text": round(mb_text, 1),
         "mb_per_second": round(mb_text / seconds, 2) if seconds else None,
-        "jobs": jobs,
-        "cpu_seconds_main_process": round(cpu_seconds, 1),
+        "cpu_seconds": round(cpu_seconds, 1),
         "load_1m": round(os.getloadavg()[0], 2),
     }
 
@@ -618,12 +617,6 @@ def add_search_bench_arguments(parser: Any) -> None:
         "--force", action="store_true", help="Replace the generated documents already there."
     )
     parser.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        help="Processes that index side by side (default: one per processor, as `reindex`).",
-    )
-    parser.add_argument(
         "--skip-index",
         action="store_true",
         help="Do not rebuild the index (and do not measure indexing) when it is complete.",
@@ -639,7 +632,6 @@ DEFAULTS = {
     "if_empty": False,
     "force": False,
     "skip_index": False,
-    "jobs": None,
     "log": None,
 }
 
@@ -684,9 +676,7 @@ def run_search_bench(options: Any) -> list[dict[str, Any]]:
     complete = SearchEntry.objects.filter(kind="document").count() == Document.objects.count()
     if not (opts["skip_index"] and complete):
         log("Indexing…")
-        from bibliohub.search.index import default_jobs
-
-        lines.append(measure_indexing(log, jobs=opts["jobs"] or default_jobs()))
+        lines.append(measure_indexing(log))
     log("Timing searches and suggestions…")
     queries = make_queries(vocabularies, opts["queries"], seed=opts["seed"] + 1)
     lines.extend(measure_queries(queries, log))

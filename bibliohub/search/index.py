@@ -7,14 +7,11 @@ the saving transaction); `reindex` rebuilds all entries of some kinds in batches
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, connections, models, transaction
+from django.db import models, transaction
 from django.urls import NoReverseMatch, reverse
 
 from bibliohub.core.models import Visibility
@@ -274,31 +271,14 @@ def _index_batch(kind: str, first: int, last: int) -> tuple[int, int]:
     return len(batch), len(entries)
 
 
-def _index_batch_in_worker(kind: str, first: int, last: int) -> tuple[int, int]:
-    try:
-        return _index_batch(kind, first, last)
-    finally:
-        # A worker process ends without closing what it opened: close it after each batch.
-        connections.close_all()
-
-
-def default_jobs() -> int:
-    """Processes `reindex` uses by default: one per processor."""
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
-
-
 def reindex(
     kinds: list[str] | None = None,
     progress: Progress | None = None,
     *,
     batch_size: int = BATCH,
-    jobs: int = 1,
 ) -> int:
     """Rebuild the entries of the given kinds (all by default); returns how many were written.
 
-    With `jobs` > 1, that many worker processes analyse and write batches side by side (the
-    analysis is CPU work in Python; the database takes their writes in turn). The data must be
-    committed, as the workers read it through their own connections.
     `progress(kind, done, total)` is called after each batch.
     """
     backend = get_backend()
@@ -308,25 +288,20 @@ def reindex(
     # The whole vocabulary of a national corpus, analysed once per process (~500 MB at most).
     analysis.FORMS_CACHE_SIZE = max(cache_size, REINDEX_FORMS_CACHE_SIZE)
     try:
-        return _reindex(backend, kinds or list(SOURCES), progress, batch_size, jobs)
+        return _reindex(backend, kinds or list(SOURCES), progress, batch_size)
     finally:
         analysis.FORMS_CACHE_SIZE = cache_size
 
 
-def _reindex(
-    backend: Any, kinds: list[str], progress: Progress | None, batch_size: int, jobs: int
-) -> int:
+def _reindex(backend: Any, kinds: list[str], progress: Progress | None, batch_size: int) -> int:
     written = 0
     for kind in kinds:
         source = SOURCES[kind]
         batches, total = _batches(source.model, batch_size)
         done = 0
         with backend.bulk(rows=total):
-            if jobs > 1 and len(batches) > 1:
-                results = _run_in_workers(kind, batches, jobs)
-            else:
-                results = (_index_batch(kind, first, last) for first, last in batches)
-            for read, wrote in results:
+            for first, last in batches:
+                read, wrote = _index_batch(kind, first, last)
                 done += read
                 written += wrote
                 if progress:
@@ -337,19 +312,3 @@ def _reindex(
         ).delete()
     backend.optimise()
     return written
-
-
-def _run_in_workers(
-    kind: str, batches: list[tuple[int, int]], jobs: int
-) -> Iterator[tuple[int, int]]:
-    if connection.in_atomic_block:
-        raise RuntimeError("reindex with jobs > 1 cannot run inside a transaction.")
-    # Forked workers must not share this process's database connections.
-    connections.close_all()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = [
-            pool.submit(_index_batch_in_worker, kind, first, last) for first, last in batches
-        ]
-        for future in futures:
-            yield future.result()

@@ -443,38 +443,6 @@ def test_a_long_document_is_indexed_up_to_the_limit(w):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reindex_in_several_processes_writes_what_one_process_writes(django_user_model):
-    w = build_world(django_user_model)
-    for n in range(7):
-        make_document(
-            w.association if n % 2 else w.section,
-            f"Výroční zpráva {n}",
-            f"Návštěvnost knihoven v roce 20{n:02d}. Čtenáři a výpůjčky.",
-            visibility=Visibility.MEMBERS if n == 3 else Visibility.PUBLIC,
-            tags=("statistika",),
-        )
-
-    def entries():
-        return {
-            (e.kind, e.object_id): (e.title_terms, e.body_terms, e.visibility, e.network_id)
-            for e in SearchEntry.objects.all()
-        }
-
-    index.reindex(batch_size=2)
-    one_process = entries()
-    SearchEntry.objects.all().delete()
-    calls = []
-    count = index.reindex(
-        batch_size=2, jobs=2, progress=lambda kind, done, total: calls.append((kind, done, total))
-    )
-    assert count == len(one_process) == 7 + 4  # documents, the library, three networks
-    assert entries() == one_process
-    assert ("document", 7, 7) in calls
-    assert len(titles(VISITOR, "návštěvnost")) == 6
-    assert len(titles(w.member, "návštěvnost")) == 7
-
-
-@pytest.mark.django_db(transaction=True)
 def test_a_rebuild_of_most_of_the_index_leaves_the_engine_index_whole(
     django_user_model, monkeypatch
 ):

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from bibliohub.search.index import SOURCES, default_jobs, reindex
+from bibliohub.search.index import SOURCES, reindex
 
 
 class Command(BaseCommand):
@@ -17,12 +17,6 @@ class Command(BaseCommand):
             action="append",
             choices=list(SOURCES),
             help="Only this kind (may be given more than once).",
-        )
-        parser.add_argument(
-            "--jobs",
-            type=int,
-            default=default_jobs(),
-            help="Processes that analyse and write side by side (default: one per processor).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -37,7 +31,7 @@ class Command(BaseCommand):
                 if verbose:
                     self.stdout.write(f"  {kind}: {done}/{total}")
 
-            count = reindex([kind], progress, jobs=max(1, options["jobs"]))
+            count = reindex([kind], progress)
             seconds = time.perf_counter() - started
             written += count
             rate = count / seconds if seconds > 0 else 0.0
