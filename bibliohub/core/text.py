@@ -37,6 +37,7 @@ _SR_CYR_TO_LAT = {
 _SR_CYR_TO_LAT.update({k.lower(): v.lower() for k, v in list(_SR_CYR_TO_LAT.items())})
 
 
+_SR_TRANSLATION = str.maketrans(_SR_CYR_TO_LAT)
 _SR_CAPITAL_DIGRAPHS = frozenset("ЉЊЏ")
 
 
@@ -61,9 +62,6 @@ def sr_cyrillic_to_latin(text: str) -> str:
                 latin = latin.upper()
         out.append(latin)
     return "".join(out)
-
-
-_SR_TRANSLATION = str.maketrans(_SR_CYR_TO_LAT)
 
 
 class _FoldTable(dict[int, str]):

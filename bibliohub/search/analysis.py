@@ -10,6 +10,7 @@ finds "výpůjčního řádu", `biblioteka` finds "библиотека".
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import sys
@@ -139,10 +140,22 @@ def _token_language(word: str, lang: str | None) -> str | None:
 # The forms of each word met so far, per lemmatiser language: a national corpus repeats a few
 # hundred thousand words, and lemmatising one costs 20-100 µs, a lookup well under one. About
 # 500 bytes a word with the lemmatisers' own caches; emptied when it holds FORMS_CACHE_SIZE
-# words in all (`index.reindex` allows more for its run).
+# words in all (`index.reindex` allows more for its run, see `forms_cache_size`).
 FORMS_CACHE_SIZE = 100_000
 _forms_cache: dict[str | None, dict[str, tuple[str, ...]]] = {}
 _forms_cached = 0
+
+
+@contextlib.contextmanager
+def forms_cache_size(size: int) -> Iterator[None]:
+    """Let the cache of word forms hold at least `size` words for a while (a rebuild)."""
+    global FORMS_CACHE_SIZE
+    before = FORMS_CACHE_SIZE
+    FORMS_CACHE_SIZE = max(before, size)
+    try:
+        yield
+    finally:
+        FORMS_CACHE_SIZE = before
 
 
 def word_forms(word: str, lang: str | None) -> tuple[str, ...]:

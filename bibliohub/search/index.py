@@ -254,28 +254,8 @@ def remove_object(kind: str, object_id: int) -> None:
     SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
 
 
-def _batches(model: type[models.Model], size: int) -> tuple[list[tuple[int, int]], int]:
-    """The (first pk, last pk) of each run of `size` rows in pk order, and the number of rows."""
-    pks = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
-    total = len(pks)
-    return [(pks[i], pks[min(i + size, total) - 1]) for i in range(0, total, size)], total
-
-
-def _index_batch(kind: str, first: int, last: int) -> tuple[int, int]:
-    """Build and write the entries of one run of rows; returns (rows read, entries written)."""
-    source = SOURCES[kind]
-    batch = list(source.queryset().filter(pk__gte=first, pk__lte=last))
-    entries = [e for e in map(source.build, batch) if e is not None]
-    with transaction.atomic():
-        get_backend().index(entries)
-    return len(batch), len(entries)
-
-
 def reindex(
-    kinds: list[str] | None = None,
-    progress: Progress | None = None,
-    *,
-    batch_size: int = BATCH,
+    kinds: list[str] | None = None, progress: Progress | None = None, *, batch_size: int = BATCH
 ) -> int:
     """Rebuild the entries of the given kinds (all by default); returns how many were written.
 
@@ -284,31 +264,30 @@ def reindex(
     backend = get_backend()
     if not backend.is_installed():
         backend.repair()
-    cache_size = analysis.FORMS_CACHE_SIZE
-    # The whole vocabulary of a national corpus, analysed once per process (~500 MB at most).
-    analysis.FORMS_CACHE_SIZE = max(cache_size, REINDEX_FORMS_CACHE_SIZE)
-    try:
-        return _reindex(backend, kinds or list(SOURCES), progress, batch_size)
-    finally:
-        analysis.FORMS_CACHE_SIZE = cache_size
-
-
-def _reindex(backend: Any, kinds: list[str], progress: Progress | None, batch_size: int) -> int:
     written = 0
-    for kind in kinds:
-        source = SOURCES[kind]
-        batches, total = _batches(source.model, batch_size)
-        done = 0
-        with backend.bulk(rows=total):
-            for first, last in batches:
-                read, wrote = _index_batch(kind, first, last)
-                done += read
-                written += wrote
-                if progress:
-                    progress(kind, done, total)
-        # Entries of things deleted while the index was not listening (raw SQL, fixtures).
-        SearchEntry.objects.filter(kind=kind).exclude(
-            object_id__in=source.model._default_manager.values("pk")
-        ).delete()
+    # The whole vocabulary of a national corpus is analysed once (~500 MB at most).
+    with analysis.forms_cache_size(REINDEX_FORMS_CACHE_SIZE):
+        for kind in kinds or list(SOURCES):
+            source = SOURCES[kind]
+            qs = source.queryset().order_by("pk")
+            total = qs.count()
+            done, last = 0, 0
+            with backend.bulk(rows=total):
+                while True:
+                    batch = list(qs.filter(pk__gt=last)[:batch_size])
+                    if not batch:
+                        break
+                    entries = [e for e in map(source.build, batch) if e is not None]
+                    with transaction.atomic():
+                        backend.index(entries)
+                    written += len(entries)
+                    done += len(batch)
+                    last = batch[-1].pk
+                    if progress:
+                        progress(kind, done, total)
+            # Entries of things deleted while the index was not listening (raw SQL, fixtures).
+            SearchEntry.objects.filter(kind=kind).exclude(
+                object_id__in=source.model._default_manager.values("pk")
+            ).delete()
     backend.optimise()
     return written
