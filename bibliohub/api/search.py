@@ -41,6 +41,9 @@ class SearchResultOut(Schema):
 class SearchOut(Schema):
     query: str
     total: int
+    # False when there are more matches than `total` (counting stops at 1,000, or at what the
+    # page asked for needs); `counts` are then at least these.
+    total_exact: bool
     page: int
     per_page: int
     counts: dict[str, int]
@@ -115,7 +118,8 @@ def search(
     Serbian in either script. Filter by `type` (library, branch, network, document, event),
     `lang`, `network` (slug, with its sections) and `category` (documents). `counts` gives the
     number of matches per type (types with none left out) for the same query without the
-    `type` filter; `url` is the path
+    `type` filter. Matches are counted up to 1,000 (or as many as the page needs): past that,
+    `total_exact` is false and `total` and `counts` are lower bounds. `url` is the path
     of the thing on this site; `snippet` is HTML (escaped text, matches in `<mark>`)."""
     text = " ".join(q.split())
     if not text:
@@ -133,6 +137,7 @@ def search(
     return {
         "query": text,
         "total": found.total,
+        "total_exact": found.exact,
         "page": found.page,
         "per_page": found.per_page,
         "counts": {str(kind): count for kind, count in found.counts.items() if count},

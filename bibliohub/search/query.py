@@ -27,9 +27,14 @@ from .models import Kind, SearchEntry
 MAX_QUERY = 200
 MAX_WORDS = 12
 MAX_PER_PAGE = 100
-# Up to this many matches are all ranked; beyond, the newest matches and the newest title
-# matches, this many of each (plus what deeper pages need), are (see SearchBackend.search).
-RANK_ALL = 2000
+# Up to this many matches are all ranked; beyond, the newest title matches and then the newest
+# other matches, this many of each (plus what deeper pages need), are (see SearchBackend.search).
+RANK_ALL = 1000
+# Matches are counted up to this many, or as many as the page asked for needs; past that the
+# total reads "more than" (SearchPage.exact is False), as the large search engines do: counting
+# all 30,000 matches of a common word costs more than finding the best ten of them. Not below
+# RANK_ALL, so that every page of one search is ranked the same way.
+COUNT_LIMIT = 1000
 SNIPPET = 220
 SERBIAN = ("sr", "sr-latn")
 
@@ -64,6 +69,12 @@ class SearchPage:
     counts: dict[str, int] = field(default_factory=dict)
     # True when no entry had every word and the results have any of them instead.
     any_word: bool = False
+    # False when there were more matches than were counted: `total` is then a lower bound
+    # ("more than 1,000"); the same for `counts` with `counts_exact`.
+    exact: bool = True
+    counts_exact: bool = True
+    # Matches of every kind (the sum of `counts`, at most what was counted).
+    matches: int = 0
 
     @property
     def num_pages(self) -> int:
@@ -203,15 +214,27 @@ def search(
         return result
     backend = get_backend()
     where = Where(qs)
-    counts = backend.count(where, groups, any_word=False)
+    offset = (page - 1) * per_page
+    # One match more than the page needs tells whether there are more.
+    limit = max(COUNT_LIMIT, offset + per_page)
+    counts = backend.count(where, groups, any_word=False, limit=limit + 1)
     if not counts and len(groups) > 1:
         result.any_word = True
-        counts = backend.count(where, groups, any_word=True)
+        counts = backend.count(where, groups, any_word=True, limit=limit + 1)
+    result.counts_exact = sum(counts.values()) <= limit
+    result.matches = min(sum(counts.values()), limit)
     result.counts = {k: counts[k] for k in Kind.values if counts.get(k)}
     if kind and kind not in Kind.values:
         return result
-    result.total = counts.get(kind, 0) if kind else sum(counts.values())
-    offset = (page - 1) * per_page
+    if kind and not result.counts_exact:
+        # The kind's own count: the first matches of all kinds may hold few of this one.
+        of_kind = backend.count(
+            Where(qs.filter(kind=kind)), groups, any_word=result.any_word, limit=limit + 1
+        )
+        found = of_kind.get(kind, 0)
+    else:
+        found = counts.get(kind, 0) if kind else sum(counts.values())
+    result.total, result.exact = min(found, limit), found <= limit
     if result.total <= offset:
         return result
     hits = backend.search(
@@ -220,7 +243,8 @@ def search(
         any_word=result.any_word,
         limit=per_page,
         offset=offset,
-        pool=max(RANK_ALL, offset + per_page) if result.total > RANK_ALL else None,
+        # Pages within the first RANK_ALL results share one pool, those within the next another.
+        pool=RANK_ALL * math.ceil((offset + per_page) / RANK_ALL) if found > RANK_ALL else None,
     )
     forms = set().union(*groups)
     result.results = [_result(hit, forms) for hit in hits]

@@ -65,14 +65,14 @@ def _row(result: Any) -> dict[str, Any]:
     }
 
 
-def _tabs(counts: dict[str, int], current: str | None) -> list[dict[str, Any]]:
+def _tabs(counts: dict[str, int], matches: int, current: str | None) -> list[dict[str, Any]]:
     """All kinds ("Everything") and each kind with its count; kinds with nothing found are left out
     unless they are the one chosen."""
     tabs = [
         {
             "kind": None,
             "label": _("Everything"),
-            "count": sum(counts.values()),
+            "count": matches,
             "current": current is None,
         }
     ]
@@ -111,7 +111,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context.update(
             found=found,
             rows=[_row(result) for result in found.results],
-            tabs=_tabs(found.counts, filters.kind),
+            tabs=_tabs(found.counts, found.matches, filters.kind),
             number=number,
             pages=pages,
             first_number=(number - 1) * PER_PAGE + 1,

@@ -26,7 +26,8 @@ def test_visitor_gets_public_document_in_shape(client, world):
     response = client.get(URL, {"q": QUERY})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"query", "total", "page", "per_page", "counts", "results"}
+    assert set(body) == {"query", "total", "total_exact", "page", "per_page", "counts", "results"}
+    assert body["total_exact"] is True
     assert body["query"] == QUERY
     assert (body["total"], body["page"], body["per_page"]) == (1, 1, 10)
     assert body["counts"] == {"document": 1}

@@ -62,6 +62,10 @@ class Hit:
     score: float
 
 
+def _best_first(row: tuple[int, float]) -> tuple[float, int]:
+    return (-row[1], row[0])
+
+
 class Where:
     """The WHERE clause of a SearchEntry queryset, on the unaliased table `search_searchentry`:
     the permission filter and the reader's filters, compiled by Django."""
@@ -130,8 +134,11 @@ class SearchBackend:
         SearchEntry.objects.filter(id__in=list(ids)).delete()
 
     # Reading.
-    def count(self, where: Where, groups: list[set[str]], *, any_word: bool) -> dict[str, int]:
-        """Matching entries per kind."""
+    def count(
+        self, where: Where, groups: list[set[str]], *, any_word: bool, limit: int | None = None
+    ) -> dict[str, int]:
+        """Matching entries per kind; with `limit`, among the first `limit` matches only (the
+        engine stops there: a common word's tens of thousands need not all be counted)."""
         raise NotImplementedError
 
     def search(
@@ -146,9 +153,47 @@ class SearchBackend:
     ) -> list[Hit]:
         """Matching entries, best first (title matches weigh TITLE_WEIGHT times more).
 
-        With `pool`, only the newest `pool` matches and the newest `pool` entries whose title
-        matches are ranked: a bound on the work for a word found in tens of thousands of
-        entries, where ranking every match would take too long."""
+        With `pool`, a bound on the work for a word found in tens of thousands of entries,
+        where ranking every match would take too long: first the newest `pool` entries whose
+        title has the words, best first by their title, then the newest `pool` other matches,
+        best first. (With a title weighing ten times the body, a title match outranks the
+        others anyway; this way the common case reads only the small title index.)"""
+        if where.empty or not groups:
+            return []
+        if pool is None:
+            return self._details(self._ranked(where, groups, any_word, limit, offset))
+        titles = sorted(self._title_matches(where, groups, any_word, pool), key=_best_first)
+        page = titles[offset : offset + limit]
+        if len(page) < limit:
+            seen = {id_ for id_, _score in titles}
+            rest = sorted(
+                (
+                    row
+                    for row in self._newest_matches(where, groups, any_word, pool)
+                    if row[0] not in seen
+                ),
+                key=_best_first,
+            )
+            start = max(0, offset - len(titles))
+            page += rest[start : start + limit - len(page)]
+        return self._details(page)
+
+    def _ranked(
+        self, where: Where, groups: list[set[str]], any_word: bool, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """(id, score) of every match ranked, the page from `offset`."""
+        raise NotImplementedError
+
+    def _title_matches(
+        self, where: Where, groups: list[set[str]], any_word: bool, pool: int
+    ) -> list[tuple[int, float]]:
+        """(id, score by the title alone) of the newest `pool` entries whose title matches."""
+        raise NotImplementedError
+
+    def _newest_matches(
+        self, where: Where, groups: list[set[str]], any_word: bool, pool: int
+    ) -> list[tuple[int, float]]:
+        """(id, score) of the newest `pool` matches."""
         raise NotImplementedError
 
     def suggest(

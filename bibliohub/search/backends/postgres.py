@@ -59,6 +59,10 @@ WEIGHTS = f"'{{0.0, 0.0, {1.0 / TITLE_WEIGHT}, 1.0}}'"
 # 1: the rank divided by 1 + the logarithm of the document's length, as bm25 favours short
 # documents over long ones that mention a word in passing.
 NORMALISATION = 1
+# The match, on the GIN index of `vector`; the title's match, on the titles' GIN index.
+TITLE_VECTOR = "to_tsvector('simple', title_terms)"
+MATCH = "vector @@ to_tsquery('simple', %s)"
+TITLE_MATCH = f"{TITLE_VECTOR} @@ to_tsquery('simple', %s)"
 # What the permission filter and the reader's filters read, besides the match.
 FILTER_COLUMNS = "id, kind, object_id, visibility, network_id, audience_id, language, category"
 
@@ -159,52 +163,55 @@ class PostgresBackend(SearchBackend):
                 with contextlib.suppress(DatabaseError):
                     cursor.execute("SELECT set_config('enable_seqscan', %s, false)", [before])
 
-    def count(self, where: Where, groups: list[set[str]], *, any_word: bool) -> dict[str, int]:
+    def count(
+        self, where: Where, groups: list[set[str]], *, any_word: bool, limit: int | None = None
+    ) -> dict[str, int]:
         if where.empty or not groups:
             return {}
-        matched = _matched("vector @@ to_tsquery('simple', %s)")
-        sql = f"SELECT kind, COUNT(*) FROM {matched} WHERE {where.sql} GROUP BY kind"  # noqa: S608
+        matched = _matched(MATCH)
+        sql = f"SELECT kind FROM {matched} WHERE {where.sql}"  # noqa: S608
         params = [tsquery(groups, any_word=any_word), *where.params]
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        sql = f"SELECT kind, COUNT(*) FROM ({sql}) AS found GROUP BY kind"  # noqa: S608
         return {kind: n for kind, n in self._query(sql, params)}
 
-    def search(
-        self,
-        where: Where,
-        groups: list[set[str]],
-        *,
-        any_word: bool,
-        limit: int,
-        offset: int,
-        pool: int | None = None,
-    ) -> list[Hit]:
-        if where.empty or not groups:
-            return []
+    def _ranked(
+        self, where: Where, groups: list[set[str]], any_word: bool, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
         query = tsquery(groups, any_word=any_word)
         rank = f"ts_rank({WEIGHTS}, vector, to_tsquery('simple', %s), {NORMALISATION}) AS score"
-        if pool is None:
-            matched = _matched("vector @@ to_tsquery('simple', %s)", f", {rank}")
-            sql = (
-                f"SELECT id, score FROM {matched} WHERE {where.sql} "  # noqa: S608
-                "ORDER BY score DESC, id LIMIT %s OFFSET %s"
-            )
-            # The placeholders in order: the rank's query (select list), then the match's.
-            params = [query, query, *where.params, limit, offset]
-            return self._details(self._query(sql, params))
-        # Ranked among the newest `pool` matches and the newest `pool` title matches.
-        newest = "(SELECT id FROM {matched} WHERE {where} ORDER BY id DESC LIMIT %s)"  # noqa: S608
-        candidates = " UNION ".join(
-            newest.format(matched=_matched(condition), where=where.sql)
-            for condition in (
-                "vector @@ to_tsquery('simple', %s)",
-                "to_tsvector('simple', title_terms) @@ to_tsquery('simple', %s)",
-            )
-        )
+        matched = _matched(MATCH, f", {rank}")
         sql = (
-            f"SELECT id, {rank} FROM {TABLE} WHERE id IN ({candidates}) "  # noqa: S608
+            f"SELECT id, score FROM {matched} WHERE {where.sql} "  # noqa: S608
             "ORDER BY score DESC, id LIMIT %s OFFSET %s"
         )
-        params = [query, query, *where.params, pool, query, *where.params, pool, limit, offset]
-        return self._details(self._query(sql, params))
+        # The placeholders in order: the rank's query (select list), then the match's.
+        return self._query(sql, [query, query, *where.params, limit, offset])
+
+    def _title_matches(
+        self, where: Where, groups: list[set[str]], any_word: bool, pool: int
+    ) -> list[tuple[int, float]]:
+        # The newest through the titles' own GIN index, then only their titles ranked.
+        query = tsquery(groups, any_word=any_word)
+        sql = (
+            f"SELECT id, ts_rank({TITLE_VECTOR}, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
+            f"FROM (SELECT id, title_terms FROM {_matched(TITLE_MATCH, ', title_terms')} "
+            f"WHERE {where.sql} ORDER BY id DESC LIMIT %s) AS newest"
+        )
+        return self._query(sql, [query, query, *where.params, pool])
+
+    def _newest_matches(
+        self, where: Where, groups: list[set[str]], any_word: bool, pool: int
+    ) -> list[tuple[int, float]]:
+        query = tsquery(groups, any_word=any_word)
+        sql = (
+            f"SELECT id, ts_rank({WEIGHTS}, vector, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
+            f"FROM {TABLE} WHERE id IN (SELECT id FROM {_matched(MATCH)} "
+            f"WHERE {where.sql} ORDER BY id DESC LIMIT %s)"
+        )
+        return self._query(sql, [query, query, *where.params, pool])
 
     def suggest(
         self, where: Where, groups: list[set[str]], prefixes: set[str], *, limit: int
@@ -213,7 +220,7 @@ class PostgresBackend(SearchBackend):
             return []
         words = [tsquery(groups)] if groups else []
         words.append("(" + " | ".join(_lexeme(p) + ":*" for p in sorted(prefixes)) + ")")
-        matched = _matched("to_tsvector('simple', title_terms) @@ to_tsquery('simple', %s)")
+        matched = _matched(TITLE_MATCH)
         # No order: the first titles the index yields (the caller orders them), so that a
         # two-letter prefix does not sort thousands of titles.
         sql = f"SELECT id, 0 FROM {matched} WHERE {where.sql} LIMIT %s"  # noqa: S608

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 
 from bibliohub.core.models import Visibility
 from bibliohub.directory.models import Library, LibraryRole, Network, Region
@@ -162,6 +163,41 @@ def entry(obj):
 
 def test_engine_index_is_installed(db):
     assert get_backend().is_installed()
+
+
+def test_installing_again_brings_an_older_or_damaged_index_up_to_date(w):
+    # SQLite: a database from before the titles' own FTS table (migration 0003), whose triggers
+    # wrote to search_fts alone. PostgreSQL: a lost trigger and titles' index. Installing again
+    # fills what is new from the entries and replaces the triggers, so suggestions and later
+    # writes reach it.
+    from bibliohub.search.backends import postgres, sqlite
+
+    make_document(w.association, "Metodika výpůjček", "Doporučení.")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for trigger in sqlite.TRIGGERS:
+                cursor.execute(f"DROP TRIGGER {trigger}")
+            cursor.execute(f"DROP TABLE {sqlite.TITLES}")
+            cursor.execute(
+                f"CREATE TRIGGER search_fts_insert AFTER INSERT ON {sqlite.TABLE} BEGIN "  # noqa: S608
+                f"INSERT INTO {sqlite.FTS}(rowid, title_terms, body_terms) "
+                "VALUES (new.id, new.title_terms, new.body_terms); END"
+            )
+        else:
+            # (The test's transaction has deferred foreign-key checks; an index waits for them.)
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"DROP TRIGGER {postgres.FUNCTION} ON {postgres.TABLE}")
+            cursor.execute("DROP INDEX search_entry_title")
+    assert not get_backend().is_installed()
+    with connection.cursor() as cursor:
+        get_backend().install(cursor)
+    assert get_backend().is_installed()
+    assert [s["title"] for s in suggest(VISITOR, "metod")] == ["Metodika výpůjček"]
+    make_document(w.association, "Metodika akvizice", "Doporučení.")
+    assert sorted(s["title"] for s in suggest(VISITOR, "metod")) == [
+        "Metodika akvizice",
+        "Metodika výpůjček",
+    ]
 
 
 def test_a_new_library_is_found(w):

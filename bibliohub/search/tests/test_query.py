@@ -184,6 +184,48 @@ def test_paging_and_totals_count_only_what_one_may_see(w):
     assert len({r.title for p in member_pages for r in p.results}) == 8
 
 
+def test_counting_stops_past_the_limit_and_says_so(w, monkeypatch):
+    # A common word's tens of thousands of matches are not all counted: past COUNT_LIMIT (or
+    # what the page asked for needs) the total is a lower bound, and pages still work.
+    monkeypatch.setattr(query_module, "COUNT_LIMIT", 4)
+    monkeypatch.setattr(query_module, "RANK_ALL", 4)
+    for n in range(6):
+        make_document(w.association, f"Veřejná dotace {n}", "Grant.")
+    for n in range(5):
+        make_document(w.association, f"Interní dotace {n}", "Grant.", visibility="members")
+    library_create(
+        name="Knihovna Dotace",
+        town="Dotace",
+        library_type="public",
+        country="CZ",
+        language="cs",
+        region=w.region,
+    )
+
+    first = search(VISITOR, "dotace", per_page=2)
+    assert (first.total, first.exact, first.counts_exact, first.matches) == (4, False, False, 4)
+    assert len(first.results) == 2 and first.num_pages == 2
+    # Further pages count as far as they need.
+    third = search(VISITOR, "dotace", page=3, per_page=2)
+    assert (third.total, third.exact, len(third.results)) == (6, False, 2)
+    fourth = search(VISITOR, "dotace", page=4, per_page=2)
+    assert (fourth.total, fourth.exact, len(fourth.results)) == (7, True, 1)
+    # The pages within one pool of ranked matches (RANK_ALL) follow on from one another.
+    second = search(VISITOR, "dotace", page=2, per_page=2)
+    seen = [r.title for p in (first, second) for r in p.results]
+    assert len(set(seen)) == 4 and not any(t.startswith("Interní") for t in seen)
+    # A kind is counted on its own: the first matches of every kind may hold few of it.
+    libraries = search(VISITOR, "dotace", kind="library")
+    assert (libraries.total, libraries.exact) == (1, True)
+    assert [r.title for r in libraries.results] == ["Knihovna Dotace"]
+    # What one may not see is never counted: with a page of 10 (so a limit of 10), the
+    # visitor's 7 are exact, the member's 12 are more than 10.
+    exact = search(VISITOR, "dotace")
+    assert (exact.total, exact.exact, exact.counts) == (7, True, {"library": 1, "document": 6})
+    member = search(w.member, "dotace")
+    assert (member.total, member.exact, member.matches) == (10, False, 10)
+
+
 def test_counts_per_kind_ignore_the_kind_filter(w):
     make_document(w.association, "Pobočky", "Seznam poboček, Brno.")
     page = search(VISITOR, "Brno")

@@ -306,6 +306,27 @@ def test_paging(client, world):
     assert search_page(client, q="lhota", type="library", page="x").count("Page 1 of 2") == 1
 
 
+def test_more_matches_than_are_counted(client, world, monkeypatch):
+    from bibliohub.search import query
+
+    monkeypatch.setattr(query, "COUNT_LIMIT", 10)
+    for number in range(12):
+        library_create(
+            name=f"Obecní knihovna Lhota {number + 1}",
+            town=f"Lhota {number + 1}",
+            library_type="public",
+            country="CZ",
+            language="cs",
+        )
+    results = results_section(search_page(client, q="lhota"))
+    assert "More than 10 results" in results
+    assert re.search(r"Everything <span[^>]*>\(10\+\)", results)
+    assert len(result_titles(results)) == 10
+    # The second page counts as far as it needs: all twelve.
+    results = results_section(search_page(client, q="lhota", page="2"))
+    assert "12 results" in results and len(result_titles(results)) == 2
+
+
 def test_text_is_escaped_and_only_marks_are_html(client, world):
     make_document(
         world.association,

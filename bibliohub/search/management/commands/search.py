@@ -50,6 +50,7 @@ class Command(BaseCommand):
             data = {
                 "query": page.query,
                 "total": page.total,
+                "total_exact": page.exact,
                 "page": page.page,
                 "counts": page.counts,
                 "results": [
@@ -70,7 +71,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         counts = ", ".join(f"{kind} {n}" for kind, n in page.counts.items())
-        self.stdout.write(f"{page.total} result(s)" + (f" ({counts})" if counts else ""))
+        total = f"{page.total} result(s)" if page.exact else f"More than {page.total} results"
+        self.stdout.write(total + (f" ({counts})" if counts else ""))
         if page.any_word:
             self.stdout.write("No result has every word; these have some of them.")
         first = (page.page - 1) * page.per_page
