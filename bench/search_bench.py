@@ -402,7 +402,7 @@ def measure_indexing(log: Callable[[str], None]) -> dict[str, Any]:
             log(f"  {done}/{total} indexed ({time.perf_counter() - started:.0f} s)")
 
     started, cpu_started = time.perf_counter(), time.process_time()
-    written = index.reindex(kinds=["document"], progress=progress)
+    written = index.reindex(kinds=["document"], progress=progress, jobs=index.default_jobs())
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
     _analyze()
@@ -415,6 +415,7 @@ def measure_indexing(log: Callable[[str], None]) -> dict[str, Any]:
         "mb_text": round(mb_text, 1),
         "mb_per_second": round(mb_text / seconds, 2) if seconds else None,
         "cpu_seconds": round(cpu_seconds, 1),
+        "jobs": index.default_jobs(),
         "load_1m": round(os.getloadavg()[0], 2),
     }
 

@@ -229,6 +229,26 @@ def cap_repeats(terms: list[str], max_repeats: int) -> list[str]:
     return out
 
 
+def terms_text(parts: Iterable[tuple[str | None, str]], *, max_repeats: int, limit: int) -> str:
+    """The terms of the first `limit` characters of each (language, text) part, space-separated,
+    each term at most `max_repeats` times in all: what an index entry stores."""
+    cut = [(language, text[:limit]) for language, text in parts if text]
+    return " ".join(analyse_parts(cut, max_repeats=max_repeats))
+
+
+def start_worker(cache_size: int) -> None:
+    """In a process that analyses for a rebuild (see `index.reindex`): keep more word forms."""
+    global FORMS_CACHE_SIZE
+    FORMS_CACHE_SIZE = max(FORMS_CACHE_SIZE, cache_size)
+
+
+def terms_texts(
+    jobs: list[list[tuple[str | None, str]]], max_repeats: int, limit: int
+) -> list[str]:
+    """`terms_text` of each list of parts (one batch of a rebuild, in a worker process)."""
+    return [terms_text(parts, max_repeats=max_repeats, limit=limit) for parts in jobs]
+
+
 def word_terms(word: str, language: str | None) -> tuple[str, ...]:
     """The index terms of one word as written in a text of `language` (for highlighting the
     words a query matched)."""

@@ -7,7 +7,12 @@ the saving transaction); `reindex` rebuilds all entries of some kinds in batches
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import collections
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from bibliohub.core.models import Visibility
 
 from . import analysis
-from .analysis import analyse_parts, detect_language
+from .analysis import detect_language
 from .backends import get_backend
 from .models import Kind, SearchEntry
 
@@ -26,6 +31,9 @@ from .models import Kind, SearchEntry
 BODY_LIMIT = 100_000
 TEXT_LIMIT = 2000
 BATCH = 250
+# A kind with fewer things than this is analysed in the process that rebuilds (starting worker
+# processes and loading their dictionaries takes a second or two).
+PARALLEL_MIN = 2000
 # Occurrences of one term an entry keeps: ranking gains little from the tenth "knihovna" of a
 # document (bm25 saturates), and the index and PostgreSQL's tsvectors stay small.
 MAX_REPEATS = 3
@@ -35,11 +43,16 @@ REINDEX_FORMS_CACHE_SIZE = 1_000_000
 Progress = Callable[[str, int, int], None]
 
 
+Parts = list[tuple[str | None, str]]
+# How a builder turns (language, text) parts into an entry's terms: at once (`_join_terms`), or
+# later in a worker process (`_Later`, during a rebuild).
+Join = Callable[[Iterable[tuple[str | None, str]]], Any]
+
+
 def _join_terms(parts: Iterable[tuple[str | None, str]]) -> str:
     """Analyse each (language, text) part and join all terms with spaces; a term is kept at
     most MAX_REPEATS times in all."""
-    parts = [(language, text[:BODY_LIMIT]) for language, text in parts if text]
-    return " ".join(analyse_parts(parts, max_repeats=MAX_REPEATS))
+    return analysis.terms_text(parts, max_repeats=MAX_REPEATS, limit=BODY_LIMIT)
 
 
 def _plain(*parts: str | None) -> str:
@@ -68,7 +81,7 @@ def _public(**fields: Any) -> SearchEntry:
     return SearchEntry(visibility=Visibility.PUBLIC, network=None, audience=None, **fields)
 
 
-def _library_entry(library: Any) -> SearchEntry:
+def _library_entry(library: Any, join: Join = _join_terms) -> SearchEntry:
     lang = library.language
     region = library.region.name if library.region_id else ""
     address = ", ".join(p for p in (library.street, library.town) if p)
@@ -79,8 +92,8 @@ def _library_entry(library: Any) -> SearchEntry:
         title=library.name[:300],
         url=library.get_absolute_url(),
         text=_plain(address, region, library.founder, library.description),
-        title_terms=_join_terms([(lang, library.name)]),
-        body_terms=_join_terms(
+        title_terms=join([(lang, library.name)]),
+        body_terms=join(
             [
                 (lang, library.town),
                 (lang, library.street),
@@ -92,7 +105,7 @@ def _library_entry(library: Any) -> SearchEntry:
     )
 
 
-def _branch_entry(branch: Any) -> SearchEntry:
+def _branch_entry(branch: Any, join: Join = _join_terms) -> SearchEntry:
     library = branch.library
     lang = library.language
     address = ", ".join(p for p in (branch.street, branch.town) if p)
@@ -103,14 +116,14 @@ def _branch_entry(branch: Any) -> SearchEntry:
         title=branch.name[:300],
         url=library.get_absolute_url(),
         text=_plain(library.name, address),
-        title_terms=_join_terms([(lang, branch.name)]),
-        body_terms=_join_terms(
+        title_terms=join([(lang, branch.name)]),
+        body_terms=join(
             [(lang, library.name), (lang, branch.town or library.town), (lang, branch.street)]
         ),
     )
 
 
-def _network_entry(network: Any) -> SearchEntry:
+def _network_entry(network: Any, join: Join = _join_terms) -> SearchEntry:
     lang = network.language
     return _public(
         kind=Kind.NETWORK,
@@ -119,12 +132,12 @@ def _network_entry(network: Any) -> SearchEntry:
         title=network.name[:300],
         url=network.get_absolute_url(),
         text=_plain(network.summary, network.description),
-        title_terms=_join_terms([(lang, network.name), (lang, network.short_name)]),
-        body_terms=_join_terms([(lang, network.summary), (lang, network.description)]),
+        title_terms=join([(lang, network.name), (lang, network.short_name)]),
+        body_terms=join([(lang, network.summary), (lang, network.description)]),
     )
 
 
-def _event_entry(event: Any) -> SearchEntry:
+def _event_entry(event: Any, join: Join = _join_terms) -> SearchEntry:
     # Cancelled and past events stay findable: people look up what happened, and the event's
     # page says it was cancelled.
     lang = event.language
@@ -139,10 +152,8 @@ def _event_entry(event: Any) -> SearchEntry:
         title=event.title[:300],
         url=event.get_absolute_url(),
         text=_plain(event.summary, event.description),
-        title_terms=_join_terms(
-            [(lang, event.title)] + [(t.language, t.title) for t in translations]
-        ),
-        body_terms=_join_terms(
+        title_terms=join([(lang, event.title)] + [(t.language, t.title) for t in translations]),
+        body_terms=join(
             [
                 (lang, event.summary),
                 (lang, event.description),
@@ -162,7 +173,7 @@ def document_url(document: Any) -> str:
         return f"/documents/{document.slug}/"
 
 
-def _document_entry(document: Any) -> SearchEntry:
+def _document_entry(document: Any, join: Join = _join_terms) -> SearchEntry:
     version = document.current_version
     body = version.text if version is not None and version.extraction == "done" else ""
     tags = " ".join(t.name for t in document.tags.all())
@@ -179,8 +190,8 @@ def _document_entry(document: Any) -> SearchEntry:
         url=document_url(document),
         ref=document.external_ref[:200],
         text=_plain(document.description, body),
-        title_terms=_join_terms([(lang, document.title)]),
-        body_terms=_join_terms([(lang, document.description), (lang, tags), (lang, body)]),
+        title_terms=join([(lang, document.title)]),
+        body_terms=join([(lang, document.description), (lang, tags), (lang, body)]),
     )
 
 
@@ -190,7 +201,7 @@ class Source:
 
     kind: str
     model_label: str
-    build: Callable[[Any], SearchEntry | None]
+    build: Callable[[Any, Join], SearchEntry | None]
     related: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
 
@@ -243,7 +254,7 @@ def index_object(obj: Any) -> None:
     source = SOURCES[kind]
     # Read again: the instance at hand may lack its tags, translations or new version text.
     fresh = source.queryset().filter(pk=obj.pk).first()
-    entry = source.build(fresh) if fresh is not None else None
+    entry = source.build(fresh, _join_terms) if fresh is not None else None
     if entry is None:
         remove_object(kind, obj.pk)
     else:
@@ -254,40 +265,144 @@ def remove_object(kind: str, object_id: int) -> None:
     SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
 
 
+class _Later:
+    """A `Join` that collects the parts of a batch's entries for a worker process to analyse,
+    leaving a numbered slot in each entry's terms; `fill` puts the terms in."""
+
+    def __init__(self) -> None:
+        self.parts: list[Parts] = []
+
+    def __call__(self, parts: Iterable[tuple[str | None, str]]) -> _Slot:
+        self.parts.append(list(parts))
+        return _Slot(len(self.parts) - 1)
+
+    def fill(self, entries: list[SearchEntry], texts: list[str]) -> None:
+        for entry in entries:
+            for name in ("title_terms", "body_terms"):
+                slot = getattr(entry, name)
+                if isinstance(slot, _Slot):
+                    setattr(entry, name, texts[slot])
+
+
+class _Slot(int):
+    pass
+
+
+def default_jobs() -> int:
+    """Worker processes that analyse during a rebuild: one per processor beyond the one that
+    reads and writes, at most four (the database takes one writer at a time)."""
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
+@contextlib.contextmanager
+def _analysers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes for the analysis, or None to analyse in this process. They are started
+    by a fork server, so they hold no database connection of this process; they only analyse."""
+    if jobs <= 0:
+        yield None
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=analysis.start_worker,
+        initargs=(REINDEX_FORMS_CACHE_SIZE,),
+    ) as pool:
+        yield pool
+
+
 def reindex(
-    kinds: list[str] | None = None, progress: Progress | None = None, *, batch_size: int = BATCH
+    kinds: list[str] | None = None,
+    progress: Progress | None = None,
+    *,
+    batch_size: int = BATCH,
+    jobs: int = 0,
 ) -> int:
     """Rebuild the entries of the given kinds (all by default); returns how many were written.
 
-    `progress(kind, done, total)` is called after each batch.
+    With `jobs`, that many worker processes analyse the texts of the kinds with at least
+    PARALLEL_MIN things while this process reads the next batches and writes the analysed ones,
+    in order. `progress(kind, done, total)` is called after each batch is written.
     """
     backend = get_backend()
     if not backend.is_installed():
         backend.repair()
     written = 0
     # The whole vocabulary of a national corpus is analysed once (~500 MB at most).
-    with analysis.forms_cache_size(REINDEX_FORMS_CACHE_SIZE):
+    with (
+        analysis.forms_cache_size(REINDEX_FORMS_CACHE_SIZE),
+        contextlib.ExitStack() as stack,
+    ):
+        pool: ProcessPoolExecutor | None = None
         for kind in kinds or list(SOURCES):
             source = SOURCES[kind]
             qs = source.queryset().order_by("pk")
             total = qs.count()
-            done, last = 0, 0
+            parallel = jobs > 0 and total >= PARALLEL_MIN
+            if parallel and pool is None:
+                pool = stack.enter_context(_analysers(jobs))
+            rebuild = _Rebuild(source, total, progress)
             with backend.bulk(rows=total):
-                while True:
-                    batch = list(qs.filter(pk__gt=last)[:batch_size])
-                    if not batch:
-                        break
-                    entries = [e for e in map(source.build, batch) if e is not None]
-                    with transaction.atomic():
-                        backend.index(entries)
-                    written += len(entries)
-                    done += len(batch)
-                    last = batch[-1].pk
-                    if progress:
-                        progress(kind, done, total)
+                for batch in _batches(qs, batch_size):
+                    if parallel and pool is not None:
+                        rebuild.send(pool, batch)
+                        # Each worker has a batch to analyse and one waiting; this process
+                        # writes meanwhile.
+                        while len(rebuild.in_flight) > 2 * jobs:
+                            rebuild.write_oldest()
+                    else:
+                        rebuild.write(
+                            [e for e in (source.build(o, _join_terms) for o in batch) if e],
+                            len(batch),
+                        )
+                while rebuild.in_flight:
+                    rebuild.write_oldest()
+            written += rebuild.written
             # Entries of things deleted while the index was not listening (raw SQL, fixtures).
             SearchEntry.objects.filter(kind=kind).exclude(
                 object_id__in=source.model._default_manager.values("pk")
             ).delete()
     backend.optimise()
     return written
+
+
+class _Rebuild:
+    """The batches of one kind on their way: built here, analysed in a worker (or here),
+    written here in their order."""
+
+    def __init__(self, source: Source, total: int, progress: Progress | None) -> None:
+        self.source, self.total, self.progress = source, total, progress
+        self.backend = get_backend()
+        self.in_flight: collections.deque[tuple[list[SearchEntry], _Later, Future[list[str]], int]]
+        self.in_flight = collections.deque()
+        self.written = self.done = 0
+
+    def send(self, pool: ProcessPoolExecutor, batch: list[Any]) -> None:
+        later = _Later()
+        entries = [e for e in (self.source.build(o, later) for o in batch) if e]
+        future = pool.submit(analysis.terms_texts, later.parts, MAX_REPEATS, BODY_LIMIT)
+        self.in_flight.append((entries, later, future, len(batch)))
+
+    def write_oldest(self) -> None:
+        entries, later, future, things = self.in_flight.popleft()
+        later.fill(entries, future.result())
+        self.write(entries, things)
+
+    def write(self, entries: list[SearchEntry], things: int) -> None:
+        with transaction.atomic():
+            self.backend.index(entries)
+        self.written += len(entries)
+        self.done += things
+        if self.progress:
+            self.progress(self.source.kind, self.done, self.total)
+
+
+def _batches(qs: models.QuerySet[Any], size: int) -> Iterator[list[Any]]:
+    """The rows of `qs` (ordered by pk) in lists of `size`, by keyset."""
+    last = 0
+    while True:
+        batch = list(qs.filter(pk__gt=last)[:size])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1].pk

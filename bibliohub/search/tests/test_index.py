@@ -482,10 +482,12 @@ def test_a_long_document_is_indexed_up_to_the_limit(w):
 def test_a_rebuild_of_most_of_the_index_leaves_the_engine_index_whole(
     django_user_model, monkeypatch
 ):
-    from bibliohub.search.backends import postgres
+    from bibliohub.search.backends import postgres, sqlite
 
-    # (PostgreSQL drops its GIN indexes for a rebuild this large and builds them at the end.)
+    # (A rebuild this large: PostgreSQL drops its GIN indexes and builds them at the end;
+    # SQLite's FTS5 merges nothing until the end.)
     monkeypatch.setattr(postgres, "BULK_ROWS", 2)
+    monkeypatch.setattr(sqlite, "BULK_ROWS", 2)
     w = build_world(django_user_model)
     for n in range(5):
         make_document(w.association, f"Metodika {n}", "Doporučení pro městské knihovny.")
@@ -496,3 +498,41 @@ def test_a_rebuild_of_most_of_the_index_leaves_the_engine_index_whole(
     assert sorted(s["title"] for s in suggest(VISITOR, "meto")) == [
         f"Metodika {n}" for n in range(5)
     ]
+    if connection.vendor == "sqlite":
+        # FTS5 merges as it goes again for the writes that follow.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize')"
+            )
+            assert dict(cursor.fetchall()) == {"automerge": 4, "hashsize": 1024 * 1024}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_with_worker_processes_writes_what_one_process_does(
+    django_user_model, monkeypatch
+):
+    # The texts are analysed in worker processes (started by a fork server, with no database
+    # connection) while this process writes: the entries are the same, in every language.
+    w = build_world(django_user_model)
+    texts = [
+        ("cs", "Výpůjční řád", "Návrh výpůjčního řádu pro městské knihovny."),
+        ("sl", "Sodelovanje", "Sodelovanje z drugimi knjižnicami v regiji."),
+        ("sr", "Извештај", "Народна библиотека развија партнерство са школама."),
+        ("uk", "Звіт", "Мережа публічних бібліотек району."),
+        ("en", "Report", "Libraries of the region."),
+    ]
+    for n in range(3):
+        for language, title, body in texts:
+            make_document(w.association, f"{title} {n}", body, language=language)
+    fields = ("object_id", "title", "title_terms", "body_terms", "language", "visibility")
+    alone = list(SearchEntry.objects.filter(kind="document").order_by("object_id").values(*fields))
+    SearchEntry.objects.filter(kind="document").delete()
+    monkeypatch.setattr(index, "PARALLEL_MIN", 1)
+    progress = []
+    written = index.reindex(
+        ["document"], lambda kind, done, total: progress.append(done), batch_size=4, jobs=2
+    )
+    assert written == 15 and progress == [4, 8, 12, 15]
+    rebuilt = SearchEntry.objects.filter(kind="document").order_by("object_id").values(*fields)
+    assert list(rebuilt) == alone
+    assert titles(VISITOR, "knjiznica") == ["Sodelovanje 0", "Sodelovanje 1", "Sodelovanje 2"]

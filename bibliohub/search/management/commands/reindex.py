@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from bibliohub.search.index import SOURCES, reindex
+from bibliohub.search.index import PARALLEL_MIN, SOURCES, default_jobs, reindex
 
 
 class Command(BaseCommand):
@@ -17,6 +17,14 @@ class Command(BaseCommand):
             action="append",
             choices=list(SOURCES),
             help="Only this kind (may be given more than once).",
+        )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=default_jobs(),
+            help="Worker processes that analyse the texts while this one writes, for a kind "
+            f"with at least {PARALLEL_MIN} things (default: one per processor but one, at "
+            "most 4; 0 analyses here).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -31,7 +39,7 @@ class Command(BaseCommand):
                 if verbose:
                     self.stdout.write(f"  {kind}: {done}/{total}")
 
-            count = reindex([kind], progress)
+            count = reindex([kind], progress, jobs=max(0, options["jobs"]))
             seconds = time.perf_counter() - started
             written += count
             rate = count / seconds if seconds > 0 else 0.0
