@@ -80,8 +80,11 @@ class Where:
             sql, params = "1 = 1", ()
         except EmptyResultSet:
             sql, params, self.empty = "1 = 0", (), True
-        if len(query.alias_map) > 1:
+        joined = [a for a in query.alias_map if a != query.base_table and query.alias_refcount[a]]
+        if joined:
             # A filter through a relation would need its join: use the queryset as a subquery.
+            # (Joins Django set up and then trimmed, as for `network_id__in`, have no references
+            # left: the filter reads the table's own columns, the fast way.)
             sub, sub_params = queryset.values("id").query.sql_with_params()
             sql, params = f"{TABLE}.id IN ({sub})", sub_params
         self.sql = f"({sql})"

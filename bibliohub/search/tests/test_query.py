@@ -393,3 +393,21 @@ def test_ranking_among_very_many_matches(w, monkeypatch):
     assert member.total == 9
     assert member.results[0].title == "Strategie kraje"
     assert any(r.title.startswith("Interní") for r in member.results)
+
+
+def test_the_engine_filter_reads_the_entries_own_columns_or_a_subquery(w):
+    from bibliohub.search.backends import Where, get_backend
+    from bibliohub.search.models import SearchEntry
+
+    make_document(w.association, "Strategie svazu", "Plán.")
+    make_document(w.section, "Strategie sekce", "Plán.", visibility="members")
+    groups = [{"strategie"}]
+    # A member's filter names networks by id: the entries' own columns, no subquery.
+    member = Where(query_module._visible(w.member))
+    assert "SELECT" not in member.sql and "network_id" in member.sql
+    # A filter through a relation (the network's name) needs a join: a subquery does it.
+    joined = Where(SearchEntry.objects.filter(network__name=w.section.name))
+    assert "SELECT" in joined.sql
+    backend = get_backend()
+    assert backend.count(member, groups, any_word=False) == {"document": 2}
+    assert backend.count(joined, groups, any_word=False) == {"document": 1}
