@@ -586,7 +586,9 @@ def measure_queries(queries: dict[str, list[str]], log: Callable[[str], None]) -
                 line["empty"] = sum(1 for r in results if not r)
             else:
                 totals = [r.total for r in results]
+                # (Counting stops at query.COUNT_LIMIT: "more" counts those that had more.)
                 line["hits_median"] = int(percentile(totals, 50))
+                line["more"] = sum(1 for r in results if not r.exact)
                 line["no_hits"] = sum(1 for t in totals if t == 0)
                 line["any_word"] = sum(1 for r in results if r.any_word)
             log(f"  {who} {what}: p50 {line['p50_ms']} ms, p95 {line['p95_ms']} ms")

@@ -6,14 +6,17 @@ body_terms), 'B'). The 'simple' configuration only lower-cases and splits: the a
 done in Python, the same as for SQLite. Suggestions read a second GIN index, on the title's
 terms alone. Ranking is ts_rank with the title (A) weighing TITLE_WEIGHT times the body (B).
 
-Two things keep queries fast on a large index. The long columns, the tsvector too, live out of
+Three things keep queries fast on a large index. The long columns, the tsvector too, live out of
 line (a low toast_tuple_target), so that reading the rows a match found for the permission
-filter and the counts reads narrow rows (ranking unpacks the tsvectors of a bounded number of
-candidates only, see `search`). And the match always goes through the GIN index: PostgreSQL's planner does not
-count the cost of unpacking each row's tsvector, and for a common word would rather read the
-whole table (or every public row) and test each one — many times slower. The match therefore
-sits in a subquery of its own (OFFSET 0 keeps the planner from merging the permission filter
-into it) with sequential scans disabled for that statement.
+filter and the counts reads narrow rows; only a bounded number of candidates have their tsvector
+unpacked for ranking (see SearchBackend.search; the title matches are ranked by their title
+alone). The match always goes through a GIN index: PostgreSQL's planner does not count the cost
+of unpacking each row's tsvector, and for a common word would rather read the whole table (or
+every public row) and test each one — many times slower. The match therefore sits in a subquery
+of its own (OFFSET 0 keeps the planner from merging the permission filter into it) with
+sequential scans disabled for that statement. And the newest matches are looked for among the
+newest ids, a window that widens until it holds enough (`_newest_matches`), so that a common
+word's tens of thousands of rows are not all read to sort them by id.
 """
 
 from __future__ import annotations
@@ -63,6 +66,9 @@ NORMALISATION = 1
 TITLE_VECTOR = "to_tsvector('simple', title_terms)"
 MATCH = "vector @@ to_tsquery('simple', %s)"
 TITLE_MATCH = f"{TITLE_VECTOR} @@ to_tsquery('simple', %s)"
+# The newest matches are looked for among this many newest ids first (see `_newest_matches`).
+NEWEST_WINDOW = 20_000
+BITMAPS_ONLY = ("enable_seqscan", "enable_indexscan")
 # What the permission filter and the reader's filters read, besides the match.
 FILTER_COLUMNS = "id, kind, object_id, visibility, network_id, audience_id, language, category"
 
@@ -150,18 +156,23 @@ class PostgresBackend(SearchBackend):
                 # Also marks the pages all-visible, which spares reading them for counts.
                 cursor.execute(f"VACUUM (ANALYZE) {TABLE}")
 
-    def _query(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    def _query(
+        self, sql: str, params: Sequence[Any], *, off: Sequence[str] = ("enable_seqscan",)
+    ) -> list[tuple[Any, ...]]:
+        """Run a statement with the planner's settings `off` turned off for it."""
         with connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('enable_seqscan')")
-            (before,) = cursor.fetchone()
-            cursor.execute("SET enable_seqscan = off")
+            cursor.execute("SELECT " + ", ".join(["current_setting(%s)"] * len(off)), off)
+            before = cursor.fetchone()
+            for name in off:
+                cursor.execute(f"SET {name} = off")
             try:
                 cursor.execute(sql, params)
                 return cursor.fetchall()
             finally:
                 # (In a transaction the query failed, the rollback undoes the SET.)
                 with contextlib.suppress(DatabaseError):
-                    cursor.execute("SELECT set_config('enable_seqscan', %s, false)", [before])
+                    for name, value in zip(off, before, strict=True):
+                        cursor.execute("SELECT set_config(%s, %s, false)", [name, value])
 
     def count(
         self, where: Where, groups: list[set[str]], *, any_word: bool, limit: int | None = None
@@ -205,13 +216,34 @@ class PostgresBackend(SearchBackend):
     def _newest_matches(
         self, where: Where, groups: list[set[str]], any_word: bool, pool: int
     ) -> list[tuple[int, float]]:
+        # The newest matches in a window of the newest ids, widened until it holds `pool` of
+        # them: PostgreSQL intersects the match's GIN bitmap with the primary key's range
+        # (BitmapAnd) and reads only the window's matching rows, where sorting every match by
+        # id would read every match's row. (Index scans off: the planner would rather walk the
+        # primary key and unpack each row's tsvector to test it.)
         query = tsquery(groups, any_word=any_word)
+        (top,) = self._rows(f"SELECT max(id) FROM {TABLE}", ())[0]  # noqa: S608
+        if top is None:
+            return []
+        newest = (
+            f"SELECT id FROM {_matched(MATCH + ' AND id > %s')} "  # noqa: S608
+            f"WHERE {where.sql} ORDER BY id DESC LIMIT %s"
+        )
+        window = NEWEST_WINDOW
+        while True:
+            low = top - window
+            params = [query, low, *where.params, pool]
+            ids = [row[0] for row in self._query(newest, params, off=BITMAPS_ONLY)]
+            if len(ids) >= pool or low <= 0:
+                break
+            window *= 4
+        if not ids:
+            return []
         sql = (
             f"SELECT id, ts_rank({WEIGHTS}, vector, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
-            f"FROM {TABLE} WHERE id IN (SELECT id FROM {_matched(MATCH)} "
-            f"WHERE {where.sql} ORDER BY id DESC LIMIT %s)"
+            f"FROM {TABLE} WHERE id = ANY(%s)"
         )
-        return self._query(sql, [query, query, *where.params, pool])
+        return self._query(sql, [query, ids])
 
     def suggest(
         self, where: Where, groups: list[set[str]], prefixes: set[str], *, limit: int

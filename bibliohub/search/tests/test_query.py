@@ -374,7 +374,14 @@ def test_libraries_and_branches_by_town(w):
 def test_ranking_among_very_many_matches(w, monkeypatch):
     # Beyond RANK_ALL matches, the newest matches and the newest title matches are ranked:
     # a document with the word in its title still comes first, however old it is.
+    from bibliohub.search.backends import base, postgres
+
     monkeypatch.setattr(query_module, "RANK_ALL", 4)
+    # (As many matches without the word in the title as with it are ranked: four.)
+    monkeypatch.setattr(base, "REST_SHARE", 1)
+    # (PostgreSQL looks for the newest matches among the newest ids, widening the window
+    # until it holds enough: here from one id.)
+    monkeypatch.setattr(postgres, "NEWEST_WINDOW", 1)
     make_document(w.association, "Strategie kraje", "Schváleno.")
     for n in range(6):
         make_document(w.association, f"Zpráva {n}", f"Strategie a plán číslo {n}.")
