@@ -8,6 +8,7 @@ counts only ever cover entries the person may see.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from bibliohub.core.text import fold
+from bibliohub.core.text import fold, sr_cyrillic_to_latin
 from bibliohub.core.visibility import visible_q
 
 from .analysis import normalise, prefix_forms, query_forms, word_terms, words
@@ -131,12 +132,32 @@ def _filtered(
     return qs
 
 
+def _heads(word: str) -> set[str]:
+    """The first two letters of a word, without diacritics and in Latin if Serbian Cyrillic."""
+    start = normalise(word[:3])
+    return {fold(start)[:2], fold(sr_cyrillic_to_latin(start))[:2]}
+
+
+@functools.lru_cache(maxsize=256)
+def _heads_of(forms: frozenset[str]) -> frozenset[str]:
+    return frozenset().union(*map(_heads, forms))
+
+
 def _highlight(text: str, language: str, forms: set[str], *, window: int | None) -> SafeString:
     """Escaped text with the words the query matched in <mark>; with `window`, only about that
     many characters around the first match."""
 
+    heads = _heads_of(frozenset(forms))
+
     def matched(m: re.Match[str]) -> bool:
-        return not forms.isdisjoint(word_terms(m.group(), language))
+        # Only a word that starts as one of the forms does is analysed: analysing each of a
+        # snippet's few hundred words would cost more than the search. (A form shares its
+        # first two letters with the word it comes from; lemmas such as "je" → "být" are
+        # the exception, and are left unmarked.)
+        word = m.group()
+        return not heads.isdisjoint(_heads(word)) and not forms.isdisjoint(
+            word_terms(word, language)
+        )
 
     found = words(text)
     first = next((m for m in found if matched(m)), None)
