@@ -28,9 +28,11 @@ from .models import Kind, SearchEntry
 MAX_QUERY = 200
 MAX_WORDS = 12
 MAX_PER_PAGE = 100
-# Up to this many matches are all ranked; beyond, the newest title matches and then the newest
-# other matches, this many of each (plus what deeper pages need), are (see SearchBackend.search).
+# Up to this many matches are all ranked; beyond, the newest RANK_POOL title matches and then
+# the others among the newest RANK_POOL matches are (RANK_POOL more for each further RANK_POOL
+# results a page goes into; see SearchBackend.search).
 RANK_ALL = 1000
+RANK_POOL = 200
 # Matches are counted up to this many, or as many as the page asked for needs; past that the
 # total reads "more than" (SearchPage.exact is False), as the large search engines do: counting
 # all 30,000 matches of a common word costs more than finding the best ten of them. Not below
@@ -264,8 +266,8 @@ def search(
         any_word=result.any_word,
         limit=per_page,
         offset=offset,
-        # Pages within the first RANK_ALL results share one pool, those within the next another.
-        pool=RANK_ALL * math.ceil((offset + per_page) / RANK_ALL) if found > RANK_ALL else None,
+        # Pages within the first RANK_POOL results share one pool, those within the next another.
+        pool=RANK_POOL * math.ceil((offset + per_page) / RANK_POOL) if found > RANK_ALL else None,
     )
     forms = set().union(*groups)
     result.results = [_result(hit, forms) for hit in hits]

@@ -11,7 +11,6 @@ the full-text match, so counts and pages only ever cover what the reader may see
 from __future__ import annotations
 
 import contextlib
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -46,9 +45,6 @@ HIT_COLUMNS = (
 NETWORK_JOIN = f"LEFT JOIN directory_network net ON net.id = {TABLE}.network_id"
 # How much more a match in the title weighs than one in the body.
 TITLE_WEIGHT = 10.0
-# Among very many matches, the ranked pool of those without every word in the title is this
-# share of the pool of title matches (see SearchBackend.search).
-REST_SHARE = 5
 
 
 @dataclass
@@ -163,7 +159,7 @@ class SearchBackend:
         With `pool`, a bound on the work for a word found in tens of thousands of entries,
         where ranking every match would take too long: first the newest `pool` entries whose
         title has the words, best first by their title, then the others among the newest
-        `pool // REST_SHARE` matches (or as many as the page needs), best first. (With a title weighing ten times the body, a title match outranks the
+        `pool` matches, best first. (With a title weighing ten times the body, a title match outranks the
         others anyway; this way the common case reads only the small title index.)"""
         if where.empty or not groups:
             return []
@@ -173,16 +169,12 @@ class SearchBackend:
         page = titles[offset : offset + limit]
         if len(page) < limit:
             seen = {id_ for id_, _score in titles}
-            # Fewer of the others: ranking reads each one's whole index entry (PostgreSQL
-            # unpacks its tsvector), where a title match reads its title only.
-            # (offset + limit of them hold enough that are not title matches for the page;
-            # the pages within one block of `step` share one pool and follow on.)
-            step = max(1, pool // REST_SHARE)
-            others = step * math.ceil((offset + limit) / step)
+            # (`pool` of them hold enough that are not title matches for the page: the caller
+            # makes it at least offset + limit.)
             rest = sorted(
                 (
                     row
-                    for row in self._newest_matches(where, groups, any_word, others)
+                    for row in self._newest_matches(where, groups, any_word, pool)
                     if row[0] not in seen
                 ),
                 key=_best_first,

@@ -15,7 +15,7 @@ of unpacking each row's tsvector, and for a common word would rather read the wh
 every public row) and test each one — many times slower. The match therefore sits in a subquery
 of its own (OFFSET 0 keeps the planner from merging the permission filter into it) with
 sequential scans disabled for that statement. And the newest matches are looked for among the
-newest ids, a window that widens until it holds enough (`_newest_matches`), so that a common
+newest ids, a window that widens until it holds enough (`_newest_ids`), so that a common
 word's tens of thousands of rows are not all read to sort them by id.
 """
 
@@ -206,27 +206,36 @@ class PostgresBackend(SearchBackend):
     ) -> list[tuple[int, float]]:
         # The newest through the titles' own GIN index, then only their titles ranked.
         query = tsquery(groups, any_word=any_word)
+        ids = self._newest_ids(TITLE_MATCH, query, where, pool)
         sql = (
             f"SELECT id, ts_rank({TITLE_VECTOR}, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
-            f"FROM (SELECT id, title_terms FROM {_matched(TITLE_MATCH, ', title_terms')} "
-            f"WHERE {where.sql} ORDER BY id DESC LIMIT %s) AS newest"
+            f"FROM {TABLE} WHERE id = ANY(%s)"
         )
-        return self._query(sql, [query, query, *where.params, pool])
+        return self._query(sql, [query, ids]) if ids else []
 
     def _newest_matches(
         self, where: Where, groups: list[set[str]], any_word: bool, pool: int
     ) -> list[tuple[int, float]]:
-        # The newest matches in a window of the newest ids, widened until it holds `pool` of
-        # them: PostgreSQL intersects the match's GIN bitmap with the primary key's range
-        # (BitmapAnd) and reads only the window's matching rows, where sorting every match by
-        # id would read every match's row. (Index scans off: the planner would rather walk the
-        # primary key and unpack each row's tsvector to test it.)
         query = tsquery(groups, any_word=any_word)
+        ids = self._newest_ids(MATCH, query, where, pool)
+        sql = (
+            f"SELECT id, ts_rank({WEIGHTS}, vector, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
+            f"FROM {TABLE} WHERE id = ANY(%s)"
+        )
+        return self._query(sql, [query, ids]) if ids else []
+
+    def _newest_ids(self, condition: str, query: str, where: Where, pool: int) -> list[int]:
+        """The ids of the newest `pool` entries matching `condition` (on `query`) that pass
+        `where`: looked for in a window of the newest ids, widened until it holds enough.
+        PostgreSQL intersects the GIN index's bitmap with the primary key's range (BitmapAnd)
+        and reads only the window's matching rows, where sorting every match by id would read
+        every match's row. (Index scans off: the planner would rather walk the primary key and
+        unpack each row's tsvector to test it.)"""
         (top,) = self._rows(f"SELECT max(id) FROM {TABLE}", ())[0]  # noqa: S608
         if top is None:
             return []
         newest = (
-            f"SELECT id FROM {_matched(MATCH + ' AND id > %s')} "  # noqa: S608
+            f"SELECT id FROM {_matched(condition + ' AND id > %s')} "  # noqa: S608
             f"WHERE {where.sql} ORDER BY id DESC LIMIT %s"
         )
         window = NEWEST_WINDOW
@@ -235,15 +244,8 @@ class PostgresBackend(SearchBackend):
             params = [query, low, *where.params, pool]
             ids = [row[0] for row in self._query(newest, params, off=BITMAPS_ONLY)]
             if len(ids) >= pool or low <= 0:
-                break
+                return ids
             window *= 4
-        if not ids:
-            return []
-        sql = (
-            f"SELECT id, ts_rank({WEIGHTS}, vector, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
-            f"FROM {TABLE} WHERE id = ANY(%s)"
-        )
-        return self._query(sql, [query, ids])
 
     def suggest(
         self, where: Where, groups: list[set[str]], prefixes: set[str], *, limit: int

@@ -189,6 +189,7 @@ def test_counting_stops_past_the_limit_and_says_so(w, monkeypatch):
     # what the page asked for needs) the total is a lower bound, and pages still work.
     monkeypatch.setattr(query_module, "COUNT_LIMIT", 4)
     monkeypatch.setattr(query_module, "RANK_ALL", 4)
+    monkeypatch.setattr(query_module, "RANK_POOL", 4)
     for n in range(6):
         make_document(w.association, f"Veřejná dotace {n}", "Grant.")
     for n in range(5):
@@ -374,11 +375,10 @@ def test_libraries_and_branches_by_town(w):
 def test_ranking_among_very_many_matches(w, monkeypatch):
     # Beyond RANK_ALL matches, the newest matches and the newest title matches are ranked:
     # a document with the word in its title still comes first, however old it is.
-    from bibliohub.search.backends import base, postgres
+    from bibliohub.search.backends import postgres
 
     monkeypatch.setattr(query_module, "RANK_ALL", 4)
-    # (As many matches without the word in the title as with it are ranked: four.)
-    monkeypatch.setattr(base, "REST_SHARE", 1)
+    monkeypatch.setattr(query_module, "RANK_POOL", 4)
     # (PostgreSQL looks for the newest matches among the newest ids, widening the window
     # until it holds enough: here from one id.)
     monkeypatch.setattr(postgres, "NEWEST_WINDOW", 1)
