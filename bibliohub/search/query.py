@@ -134,10 +134,11 @@ def _filtered(
     return qs
 
 
-def _heads(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _heads(word: str) -> frozenset[str]:
     """The first two letters of a word, without diacritics and in Latin if Serbian Cyrillic."""
     start = normalise(word[:3])
-    return {fold(start)[:2], fold(sr_cyrillic_to_latin(start))[:2]}
+    return frozenset((fold(start)[:2], fold(sr_cyrillic_to_latin(start))[:2]))
 
 
 @functools.lru_cache(maxsize=256)
