@@ -30,8 +30,9 @@ MAX_WORDS = 12
 MAX_PER_PAGE = 100
 # Up to this many matches are all ranked; beyond, the newest RANK_POOL title matches and then
 # the others among the newest RANK_POOL matches are (RANK_POOL more for each further RANK_POOL
-# results a page goes into; see SearchBackend.search).
-RANK_ALL = 1000
+# results a page goes into; see SearchBackend.search). Ranking a match reads its whole index
+# entry (PostgreSQL unpacks a tsvector of a few thousand terms): a few hundred at most.
+RANK_ALL = 200
 RANK_POOL = 200
 # Matches are counted up to this many, or as many as the page asked for needs; past that the
 # total reads "more than" (SearchPage.exact is False), as the large search engines do: counting
