@@ -205,21 +205,27 @@ class PostgresBackend(SearchBackend):
         self, where: Where, groups: list[set[str]], any_word: bool, pool: int
     ) -> list[tuple[int, float]]:
         # The newest through the titles' own GIN index, then only their titles ranked.
-        query = tsquery(groups, any_word=any_word)
-        ids = self._newest_ids(TITLE_MATCH, query, where, pool)
-        sql = (
-            f"SELECT id, ts_rank({TITLE_VECTOR}, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
-            f"FROM {TABLE} WHERE id = ANY(%s)"
-        )
-        return self._query(sql, [query, ids]) if ids else []
+        return self._newest_ranked(TITLE_MATCH, TITLE_VECTOR, groups, any_word, where, pool)
 
     def _newest_matches(
         self, where: Where, groups: list[set[str]], any_word: bool, pool: int
     ) -> list[tuple[int, float]]:
+        return self._newest_ranked(MATCH, f"{WEIGHTS}, vector", groups, any_word, where, pool)
+
+    def _newest_ranked(
+        self,
+        condition: str,
+        ranked: str,
+        groups: list[set[str]],
+        any_word: bool,
+        where: Where,
+        pool: int,
+    ) -> list[tuple[int, float]]:
+        """(id, ts_rank of `ranked`) of the newest `pool` entries matching `condition`."""
         query = tsquery(groups, any_word=any_word)
-        ids = self._newest_ids(MATCH, query, where, pool)
+        ids = self._newest_ids(condition, query, where, pool)
         sql = (
-            f"SELECT id, ts_rank({WEIGHTS}, vector, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
+            f"SELECT id, ts_rank({ranked}, to_tsquery('simple', %s), {NORMALISATION}) "  # noqa: S608
             f"FROM {TABLE} WHERE id = ANY(%s)"
         )
         return self._query(sql, [query, ids]) if ids else []

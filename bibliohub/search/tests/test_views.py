@@ -274,8 +274,8 @@ def test_nothing_found_helps(client, world):
     assert "Sign in" in results  # a visitor learns that members see more
 
 
-def test_paging(client, world):
-    for number in range(12):
+def make_lhota_libraries(count: int) -> None:
+    for number in range(count):
         library_create(
             name=f"Obecní knihovna Lhota {number + 1}",
             town=f"Lhota {number + 1}",
@@ -283,6 +283,10 @@ def test_paging(client, world):
             country="CZ",
             language="cs",
         )
+
+
+def test_paging(client, world):
+    make_lhota_libraries(12)
     # The counts, the page of results and the networks of the filter: no query per result, so a
     # page of ten results costs what a page of two does.
     with CaptureQueriesContext(connection) as first_page:
@@ -310,14 +314,7 @@ def test_more_matches_than_are_counted(client, world, monkeypatch):
     from bibliohub.search import query
 
     monkeypatch.setattr(query, "COUNT_LIMIT", 10)
-    for number in range(12):
-        library_create(
-            name=f"Obecní knihovna Lhota {number + 1}",
-            town=f"Lhota {number + 1}",
-            library_type="public",
-            country="CZ",
-            language="cs",
-        )
+    make_lhota_libraries(12)
     results = results_section(search_page(client, q="lhota"))
     assert "More than 10 results" in results
     assert re.search(r"Everything <span[^>]*>\(10\+\)", results)
