@@ -2,7 +2,7 @@
 
 A trigger sets `vector` from the analysed terms whenever they are written:
 setweight(to_tsvector('simple', title_terms), 'A') || setweight(to_tsvector('simple',
-body_terms), 'B'). The 'simple' configuration only lower-cases and splits: the analysis has been
+body_terms), 'B'); and `rank_vector` the same from the title and the opening of the body. The 'simple' configuration only lower-cases and splits: the analysis has been
 done in Python, the same as for SQLite. Suggestions read a second GIN index, on the title's
 terms alone. Ranking is ts_rank with the title (A) weighing TITLE_WEIGHT times the body (B).
 
@@ -42,11 +42,35 @@ GIN_INDEXES = {
 # (PostgreSQL's manual, "Populating a Database"). Searches meanwhile still work, slowly.
 BULK_ROWS = 20_000
 BULK_MEMORY = "512MB"
+# `rank_vector` holds the title and the opening of the body (this many characters of its terms,
+# which come in the order the words first appear): what ranks the newest of very many matches
+# (see `_newest_matches`) without unpacking each one's whole tsvector, ~50 KB for a long
+# document.
+RANK_OPENING = 2000
+
+
+def vectors(row: str) -> tuple[str, str]:
+    """SQL of `vector` and of `rank_vector` from the terms of `row` ("NEW" in the trigger)."""
+    title = f"setweight(to_tsvector('simple', coalesce({row}.title_terms, '')), 'A')"
+    body = f"coalesce({row}.body_terms, '')"
+    return (
+        f"{title} || setweight(to_tsvector('simple', {body}), 'B')",
+        f"{title} || setweight(to_tsvector('simple', left({body}, {RANK_OPENING})), 'B')",
+    )
+
+
+def _function(*, rank_vector: bool) -> str:
+    """The trigger's function; without `rank_vector` for a table of before migration 0004."""
+    vector, ranked = vectors("NEW")
+    sets = f"NEW.vector := {vector}; " + (f"NEW.rank_vector := {ranked}; " if rank_vector else "")
+    return (
+        f"CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"{sets}RETURN NEW; END $$"
+    )
+
+
+# After the trigger's function (`_function`).
 DDL = [
-    f"CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "NEW.vector := setweight(to_tsvector('simple', coalesce(NEW.title_terms, '')), 'A') "
-    "|| setweight(to_tsvector('simple', coalesce(NEW.body_terms, '')), 'B'); "
-    "RETURN NEW; END $$",
     f"DROP TRIGGER IF EXISTS {FUNCTION} ON {TABLE}",
     f"CREATE TRIGGER {FUNCTION} BEFORE INSERT OR UPDATE OF title_terms, body_terms ON {TABLE} "
     f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()",
@@ -56,7 +80,7 @@ DDL = [
     "ALTER COLUMN title_terms SET STORAGE EXTERNAL, ALTER COLUMN text SET STORAGE EXTERNAL",
 ]
 # lz4 unpacks several times faster than PostgreSQL's own compression (when the server has it).
-LZ4 = f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4"
+LZ4 = "ALTER COLUMN {} SET COMPRESSION lz4"
 # ts_rank's weights, in the order D, C, B, A.
 WEIGHTS = f"'{{0.0, 0.0, {1.0 / TITLE_WEIGHT}, 1.0}}'"
 # 1: the rank divided by 1 + the logarithm of the document's length, as bm25 favours short
@@ -93,14 +117,23 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def install(self, cursor: Any) -> None:
-        for statement in DDL:
+        # (Migration 0002 installs with this code on a table that has no `rank_vector` yet;
+        # 0004 adds it and installs again.)
+        cursor.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = %s "
+            "AND column_name = 'rank_vector' AND table_schema = current_schema()",
+            [TABLE],
+        )
+        ranked = cursor.fetchone() is not None
+        for statement in (_function(rank_vector=ranked), *DDL):
             cursor.execute(statement)
         cursor.execute(
             "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' "
             "AND 'lz4' = ANY(enumvals)"
         )
         if cursor.fetchone():
-            cursor.execute(LZ4)
+            columns = ("vector", "rank_vector") if ranked else ("vector",)
+            cursor.execute(f"ALTER TABLE {TABLE} " + ", ".join(map(LZ4.format, columns)))
 
     def uninstall(self, cursor: Any) -> None:
         cursor.execute(f"DROP TRIGGER IF EXISTS {FUNCTION} ON {TABLE}")
@@ -110,7 +143,9 @@ class PostgresBackend(SearchBackend):
 
     def is_installed(self) -> bool:
         rows = self._rows(
-            "SELECT 1 FROM pg_trigger WHERE tgname = %s AND NOT tgisinternal", (FUNCTION,)
+            "SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+            "WHERE t.tgname = %s AND NOT t.tgisinternal AND p.prosrc LIKE %s",
+            (FUNCTION, "%rank_vector%"),
         )
         names = list(GIN_INDEXES)
         indexes = self._rows(
@@ -210,7 +245,9 @@ class PostgresBackend(SearchBackend):
     def _newest_matches(
         self, where: Where, groups: list[set[str]], any_word: bool, pool: int
     ) -> list[tuple[int, float]]:
-        return self._newest_ranked(MATCH, f"{WEIGHTS}, vector", groups, any_word, where, pool)
+        # (Entries indexed before migration 0004 have no rank_vector until a reindex.)
+        ranked = f"{WEIGHTS}, coalesce(rank_vector, vector)"
+        return self._newest_ranked(MATCH, ranked, groups, any_word, where, pool)
 
     def _newest_ranked(
         self,

@@ -469,6 +469,34 @@ def test_index_entry_fields(w):
     assert "řád" in row.title_terms.split() and "rad" in row.title_terms.split()
 
 
+def test_postgresql_ranks_the_newest_of_many_by_the_title_and_the_opening(w):
+    # `rank_vector` (PostgreSQL) holds the title and the opening of the body; `vector` all of
+    # it. SQLite ranks from its FTS index and keeps no such column.
+    from bibliohub.search.backends import postgres
+
+    filler = " ".join(f"slovo{n}" for n in range(postgres.RANK_OPENING // 6))
+    document = make_document(w.association, "Výroční zpráva", f"Úvodem {filler} Doslov")
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(
+                "SELECT rank_vector FROM search_searchentry WHERE id = %s", [entry(document).pk]
+            )
+            assert cursor.fetchone() == (None,)
+            return
+        cursor.execute(
+            "SELECT rank_vector @@ to_tsquery('simple', %s), vector @@ to_tsquery('simple', %s) "
+            "FROM search_searchentry WHERE id = %s",
+            ["doslov", "doslov", entry(document).pk],
+        )
+        assert cursor.fetchone() == (False, True)
+        cursor.execute(
+            "SELECT rank_vector @@ to_tsquery('simple', 'uvodem & vyrocni') "
+            "FROM search_searchentry WHERE id = %s",
+            [entry(document).pk],
+        )
+        assert cursor.fetchone() == (True,)
+
+
 def test_a_long_document_is_indexed_up_to_the_limit(w):
     filler = " ".join(f"slovo{n}" for n in range(index.BODY_LIMIT // 8))
     make_document(w.association, "Dlouhá zpráva", f"Úvodem {filler} Doslov")
