@@ -47,6 +47,8 @@ CATEGORIES = (
 # real one does and the analysis meets words it has not seen before.
 TAIL_WORDS = 60_000
 DOMAIN_RANKS = 3000
+# What is timed, in this order, for a visitor and for a member.
+KINDS = ("one-word", "three-word", "no-diacritics", "cross-script", "frequent-word", "suggest")
 # Queries of each kind run before the timing (others than the timed ones).
 WARMUP_QUERIES = 20
 TARGETS = {"p95_ms": 50.0, "suggest_p95_ms": 30.0, "docs_per_second": 300.0}
@@ -566,14 +568,7 @@ def measure_queries(
             # A fresh person per request, as the web does: their networks are looked up again.
             return AnonymousUser() if who == "visitor" else user_model.objects.get(pk=member_pk)
 
-        for what in (
-            "one-word",
-            "three-word",
-            "no-diacritics",
-            "cross-script",
-            "frequent-word",
-            "suggest",
-        ):
+        for what in KINDS:
             if what == "suggest":
                 calls = [lambda q=q: query.suggest(person(), q) for q in queries[what]]
             else:

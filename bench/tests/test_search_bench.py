@@ -4,7 +4,7 @@ agree with what the searches found."""
 
 from collections import Counter
 
-from bench.search_bench import LANGUAGE_SHARE, bench_documents, run_search_bench
+from bench.search_bench import KINDS, LANGUAGE_SHARE, bench_documents, run_search_bench
 from bibliohub.search.models import SearchEntry
 
 
@@ -19,18 +19,7 @@ def test_generate_index_and_time_searches(db):
     assert indexed["bench"] == "search-index" and indexed["documents"] == 60
     assert SearchEntry.objects.filter(kind="document").count() == 60
     kinds = {(line["as"], line["what"]) for line in timed}
-    assert kinds == {
-        (who, what)
-        for who in ("visitor", "member")
-        for what in (
-            "one-word",
-            "three-word",
-            "no-diacritics",
-            "cross-script",
-            "frequent-word",
-            "suggest",
-        )
-    }
+    assert kinds == {(who, what) for who in ("visitor", "member") for what in KINDS}
     for line in timed:
         assert line["n"] == 3 and 0 < line["p50_ms"] <= line["p95_ms"] <= line["max_ms"]
     # The generated words are the domain's: its most frequent word is found.
