@@ -341,20 +341,14 @@ def reindex(
             parallel = jobs > 0 and total >= PARALLEL_MIN
             if parallel and pool is None:
                 pool = stack.enter_context(_analysers(jobs))
-            rebuild = _Rebuild(source, total, progress)
+            rebuild = _Rebuild(backend, source, total, progress, pool if parallel else None)
             with backend.bulk(rows=total):
                 for batch in _batches(qs, batch_size):
-                    if parallel and pool is not None:
-                        rebuild.send(pool, batch)
-                        # Each worker has a batch to analyse and one waiting; this process
-                        # writes meanwhile.
-                        while len(rebuild.in_flight) > 2 * jobs:
-                            rebuild.write_oldest()
-                    else:
-                        rebuild.write(
-                            [e for e in (source.build(o, _join_terms) for o in batch) if e],
-                            len(batch),
-                        )
+                    rebuild.add(batch)
+                    # Each worker has a batch to analyse and one waiting; this process
+                    # writes meanwhile.
+                    while len(rebuild.in_flight) > 2 * jobs:
+                        rebuild.write_oldest()
                 while rebuild.in_flight:
                     rebuild.write_oldest()
             written += rebuild.written
@@ -367,28 +361,40 @@ def reindex(
 
 
 class _Rebuild:
-    """The batches of one kind on their way: built here, analysed in a worker (or here),
-    written here in their order."""
+    """The batches of one kind on their way: built here, analysed in a worker of `pool` (or
+    here, without one), written here in their order."""
 
-    def __init__(self, source: Source, total: int, progress: Progress | None) -> None:
-        self.source, self.total, self.progress = source, total, progress
-        self.backend = get_backend()
+    def __init__(
+        self,
+        backend: Any,
+        source: Source,
+        total: int,
+        progress: Progress | None,
+        pool: ProcessPoolExecutor | None,
+    ) -> None:
+        self.backend, self.source, self.total = backend, source, total
+        self.progress, self.pool = progress, pool
         self.in_flight: collections.deque[tuple[list[SearchEntry], _Later, Future[list[str]], int]]
         self.in_flight = collections.deque()
         self.written = self.done = 0
 
-    def send(self, pool: ProcessPoolExecutor, batch: list[Any]) -> None:
+    def add(self, batch: list[Any]) -> None:
+        if self.pool is None:
+            self._write(
+                [e for e in (self.source.build(o, _join_terms) for o in batch) if e], len(batch)
+            )
+            return
         later = _Later()
         entries = [e for e in (self.source.build(o, later) for o in batch) if e]
-        future = pool.submit(analysis.terms_texts, later.parts, MAX_REPEATS, BODY_LIMIT)
+        future = self.pool.submit(analysis.terms_texts, later.parts, MAX_REPEATS, BODY_LIMIT)
         self.in_flight.append((entries, later, future, len(batch)))
 
     def write_oldest(self) -> None:
         entries, later, future, things = self.in_flight.popleft()
         later.fill(entries, future.result())
-        self.write(entries, things)
+        self._write(entries, things)
 
-    def write(self, entries: list[SearchEntry], things: int) -> None:
+    def _write(self, entries: list[SearchEntry], things: int) -> None:
         with transaction.atomic():
             self.backend.index(entries)
         self.written += len(entries)

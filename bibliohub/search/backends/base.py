@@ -159,8 +159,9 @@ class SearchBackend:
         With `pool`, a bound on the work for a word found in tens of thousands of entries,
         where ranking every match would take too long: first the newest `pool` entries whose
         title has the words, best first by their title, then the others among the newest
-        `pool` matches, best first. (With a title weighing ten times the body, a title match outranks the
-        others anyway; this way the common case reads only the small title index.)"""
+        `pool` matches, best first. (With a title weighing ten times the body, a title match
+        outranks the others anyway; this way the common case reads only the small index of
+        titles.)"""
         if where.empty or not groups:
             return []
         if pool is None:

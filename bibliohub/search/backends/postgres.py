@@ -2,8 +2,9 @@
 
 A trigger sets `vector` from the analysed terms whenever they are written:
 setweight(to_tsvector('simple', title_terms), 'A') || setweight(to_tsvector('simple',
-body_terms), 'B'); and `rank_vector` the same from the title and the opening of the body. The 'simple' configuration only lower-cases and splits: the analysis has been
-done in Python, the same as for SQLite. Suggestions read a second GIN index, on the title's
+body_terms), 'B'); and `rank_vector` the same from the title and the opening of the body.
+The 'simple' configuration only lower-cases and splits: the analysis has been done in Python,
+the same as for SQLite. Suggestions read a second GIN index, on the title's
 terms alone. Ranking is ts_rank with the title (A) weighing TITLE_WEIGHT times the body (B).
 
 Three things keep queries fast on a large index. The long columns, the tsvector too, live out of

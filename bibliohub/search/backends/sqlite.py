@@ -102,6 +102,11 @@ class SQLiteBackend(SearchBackend):
         return {name: sql for name, sql in cursor.fetchall()}
 
     def install(self, cursor: Any) -> None:
+        self._install(cursor)
+
+    def _install(self, cursor: Any) -> set[str]:
+        """Install what is missing or of an older shape; returns the FTS tables made (and
+        filled from the entries there are)."""
         shape = self._shape(cursor)
         if FTS in shape and f"content='{TABLE}'" not in shape[FTS]:
             # An FTS table of another shape (an earlier version of this index): replace it.
@@ -113,10 +118,11 @@ class SQLiteBackend(SearchBackend):
                 cursor.execute(f"DROP TRIGGER {trigger}")
         for statement in DDL:
             cursor.execute(statement)
-        for table in TABLES:
-            if table not in shape:
-                # A new index over entries that may exist already.
-                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")  # noqa: S608
+        made = {table for table in TABLES if table not in shape}
+        for table in made:
+            # A new index over entries that may exist already.
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")  # noqa: S608
+        return made
 
     def uninstall(self, cursor: Any) -> None:
         for trigger in TRIGGERS:
@@ -136,8 +142,8 @@ class SQLiteBackend(SearchBackend):
     def repair(self) -> None:
         """Recreate what a table rebuild may have dropped, and rebuild the index from the rows."""
         with connection.cursor() as cursor:
-            self.install(cursor)
-            for table in TABLES:
+            made = self._install(cursor)
+            for table in TABLES.keys() - made:
                 cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")  # noqa: S608
 
     @contextlib.contextmanager
