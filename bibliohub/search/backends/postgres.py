@@ -23,12 +23,16 @@ word's tens of thousands of rows are not all read to sort them by id.
 from __future__ import annotations
 
 import contextlib
+import logging
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, connections
 
 from .base import TABLE, TITLE_WEIGHT, Hit, SearchBackend, Where
+
+logger = logging.getLogger(__name__)
 
 FUNCTION = "search_entry_vector"
 # The GIN indexes, by name: the match and the suggestions' title match.
@@ -38,11 +42,22 @@ GIN_INDEXES = {
     "search_entry_title": f"CREATE INDEX IF NOT EXISTS search_entry_title ON {TABLE} "
     "USING gin (to_tsvector('simple', title_terms))",
 }
-# A rebuild that writes at least this many entries, and more than the index holds, drops the GIN
-# indexes and builds them once at the end: many times faster than adding each entry's lexemes
-# (PostgreSQL's manual, "Populating a Database"). Searches meanwhile still work, slowly.
-BULK_ROWS = 20_000
-BULK_MEMORY = "512MB"
+# A rebuild that writes at least this many entries lets them gather in the GIN indexes' pending
+# lists (up to PENDING_LIMIT each) while a second connection merges those lists into the
+# indexes (gin_clean_pending_list), on another processor: the writing connection no longer
+# merges each few megabytes itself, and the indexes are whole soon after the last batch is
+# written, with no build at the end. (Searches meanwhile read the pending lists through:
+# correct, but slow.) (Dropping the indexes and building
+# them at the end, as PostgreSQL's manual suggests, builds on one processor after the writing:
+# 165 documents/s for 200,000 documents against 300 this way, on two processors.)
+BULK_ROWS = 2_000
+# The writing connection never merges (its pending lists' limit is as large as PostgreSQL
+# allows, in kB); the merging one holds up to BULK_MEMORY of entries at a time, so that each
+# key of the index is updated once per that many entries rather than once per few megabytes.
+PENDING_LIMIT = str(2**31 - 1)
+BULK_MEMORY = "1GB"
+# How long the merging connection waits when the pending lists were empty (seconds).
+MERGE_PAUSE = 0.05
 # `rank_vector` holds the title and the opening of the body (this many characters of its terms,
 # which come in the order the words first appear): what ranks the newest of very many matches
 # (see `_newest_matches`) without unpacking each one's whole tsvector, ~50 KB for a long
@@ -114,6 +129,47 @@ def _matched(condition: str, extra: str = "") -> str:
     return f"(SELECT {FILTER_COLUMNS}{extra} FROM {TABLE} WHERE {condition} OFFSET 0) AS {TABLE}"  # noqa: S608
 
 
+def _merge_pending(cursor: Any) -> int:
+    """Move the entries in the GIN indexes' pending lists into the indexes; how many pages of
+    pending entries there were."""
+    merged = 0
+    for name in GIN_INDEXES:
+        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+        merged += cursor.fetchone()[0]
+    return merged
+
+
+class _PendingMerger(threading.Thread):
+    """During a rebuild, merges the GIN indexes' pending lists from a connection of its own
+    while the rebuilding connection writes (see BULK_ROWS)."""
+
+    def __init__(self, alias: str) -> None:
+        super().__init__(name="search-gin-merger", daemon=True)
+        self.alias = alias
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        own = connections[self.alias]  # this thread's own connection
+        try:
+            with own.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('maintenance_work_mem', %s, false)", [BULK_MEMORY]
+                )
+                while not self.stopped.is_set():
+                    if not _merge_pending(cursor):
+                        self.stopped.wait(MERGE_PAUSE)
+        except DatabaseError:
+            # (The writing connection merges its pending lists itself when they are full, and
+            # what is left at the end; nothing is lost.)
+            logger.exception("Merging the search index's pending entries failed")
+        finally:
+            own.close()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join()
+
+
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
@@ -159,23 +215,27 @@ class PostgresBackend(SearchBackend):
         if rows < BULK_ROWS or connection.in_atomic_block:
             yield
             return
-        (held,) = self._rows(f"SELECT count(*) FROM {TABLE}", ())[0]  # noqa: S608
-        if rows <= held:
-            # Rebuilding what is mostly there already: keep the indexes, searches stay fast.
-            yield
-            return
         with connection.cursor() as cursor:
-            for name in GIN_INDEXES:
-                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+            cursor.execute(
+                "SELECT set_config('gin_pending_list_limit', %s, false)", [PENDING_LIMIT]
+            )
+            # A batch's commit does not wait for the disk: a server that stops loses at most
+            # the last batches' entries, which the next reindex writes again.
+            cursor.execute("SET synchronous_commit = off")
+        merger = _PendingMerger(connection.alias)
+        merger.start()
         try:
             yield
         finally:
+            merger.stop()
             with connection.cursor() as cursor:
+                cursor.execute("RESET gin_pending_list_limit")
+                cursor.execute("RESET synchronous_commit")
+                # What the merger had not reached (all of it, if the merger failed).
                 cursor.execute(
                     "SELECT set_config('maintenance_work_mem', %s, false)", [BULK_MEMORY]
                 )
-                for statement in GIN_INDEXES.values():
-                    cursor.execute(statement)
+                _merge_pending(cursor)
                 cursor.execute("RESET maintenance_work_mem")
 
     def repair(self) -> None:
