@@ -212,7 +212,7 @@ class PostgresBackend(SearchBackend):
 
     @contextlib.contextmanager
     def bulk(self, rows: int) -> Iterator[None]:
-        if rows < BULK_ROWS or connection.in_atomic_block:
+        if rows < BULK_ROWS or connection.in_atomic_block or not self._owns_indexes():
             yield
             return
         with connection.cursor() as cursor:
@@ -237,6 +237,18 @@ class PostgresBackend(SearchBackend):
                 )
                 _merge_pending(cursor)
                 cursor.execute("RESET maintenance_work_mem")
+
+    def _owns_indexes(self) -> bool:
+        """Whether this connection's role may merge the GIN indexes' pending lists: only their
+        owner may, as for VACUUM. (Another role's rebuild lets each write merge its own.)"""
+        rows = self._rows(
+            "SELECT bool_and(pg_has_role(c.relowner, 'USAGE')), count(*) FROM pg_class c "
+            "WHERE c.relname = ANY(%s) AND c.relkind = 'i' "
+            "AND c.relnamespace = current_schema()::regnamespace",
+            (list(GIN_INDEXES),),
+        )
+        owned, found = rows[0]
+        return bool(owned) and found == len(GIN_INDEXES)
 
     def repair(self) -> None:
         """Recreate the trigger and indexes, and recompute every vector."""

@@ -4,7 +4,9 @@ branches, networks, events and documents, in the transaction that makes the chan
 `build_world` and `make_document` here are shared with the other search tests.
 """
 
+import contextlib
 import itertools
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -548,6 +550,43 @@ def test_a_rebuild_of_most_of_the_index_leaves_the_engine_index_whole(
                 "SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize')"
             )
             assert dict(cursor.fetchall()) == {"automerge": 4, "hashsize": 1024 * 1024}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_by_a_role_that_does_not_own_the_index_still_indexes(
+    django_user_model, monkeypatch
+):
+    # On PostgreSQL only the owner of the GIN indexes may merge their pending lists; a site
+    # whose database role was granted the tables (not given them) rebuilds all the same.
+    from bibliohub.search.backends import postgres, sqlite
+
+    monkeypatch.setattr(postgres, "BULK_ROWS", 2)
+    monkeypatch.setattr(sqlite, "BULK_ROWS", 2)
+    w = build_world(django_user_model)
+    for n in range(3):
+        make_document(w.association, f"Smlouva {n}", "Vzor smlouvy o spolupráci knihoven.")
+    SearchEntry.objects.filter(kind="document").delete()
+    backend = get_backend()
+    role = f"bibliohub_granted_{uuid.uuid4().hex[:12]}"
+    with contextlib.ExitStack() as cleanup:
+        if connection.vendor == "postgresql":
+            assert backend._owns_indexes()
+            with connection.cursor() as cursor:
+                cursor.execute(f"CREATE ROLE {role} NOLOGIN")
+                cleanup.callback(_drop_role, role)
+                cursor.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
+                cursor.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}")
+                cursor.execute(f"SET ROLE {role}")
+            assert not backend._owns_indexes()
+        assert index.reindex(["document"]) == 3
+    assert titles(VISITOR, "smlouva") == ["Smlouva 0", "Smlouva 1", "Smlouva 2"]
+
+
+def _drop_role(role: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("RESET ROLE")
+        cursor.execute(f"DROP OWNED BY {role}")
+        cursor.execute(f"DROP ROLE {role}")
 
 
 @pytest.mark.django_db(transaction=True)
