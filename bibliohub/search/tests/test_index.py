@@ -508,21 +508,31 @@ def test_a_long_document_is_indexed_up_to_the_limit(w):
     assert titles(VISITOR, "doslov") == []
 
 
+def _unindexed_documents(django_user_model, monkeypatch, title, body, count):
+    """`count` documents "<title> <n>" whose entries are gone, and a rebuild threshold so low
+    that rebuilding them takes each engine's path for large rebuilds."""
+    from bibliohub.search.backends import postgres, sqlite
+
+    monkeypatch.setattr(postgres, "BULK_ROWS", 2)
+    monkeypatch.setattr(sqlite, "BULK_ROWS", 2)
+    w = build_world(django_user_model)
+    for n in range(count):
+        make_document(w.association, f"{title} {n}", body)
+    SearchEntry.objects.filter(kind="document").delete()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_rebuild_of_most_of_the_index_leaves_the_engine_index_whole(
     django_user_model, monkeypatch
 ):
-    from bibliohub.search.backends import postgres, sqlite
+    from bibliohub.search.backends import postgres
 
     # (A rebuild this large: PostgreSQL lets the entries gather in the GIN indexes' pending
     # lists, which a second connection merges meanwhile; SQLite's FTS5 merges nothing until
     # the end.)
-    monkeypatch.setattr(postgres, "BULK_ROWS", 2)
-    monkeypatch.setattr(sqlite, "BULK_ROWS", 2)
-    w = build_world(django_user_model)
-    for n in range(5):
-        make_document(w.association, f"Metodika {n}", "Doporučení pro městské knihovny.")
-    SearchEntry.objects.filter(kind="document").delete()
+    _unindexed_documents(
+        django_user_model, monkeypatch, "Metodika", "Doporučení pro městské knihovny.", 5
+    )
     # What a batch has written is found while the rebuild goes on.
     found_meanwhile = []
     written = index.reindex(
@@ -558,14 +568,9 @@ def test_a_rebuild_by_a_role_that_does_not_own_the_index_still_indexes(
 ):
     # On PostgreSQL only the owner of the GIN indexes may merge their pending lists; a site
     # whose database role was granted the tables (not given them) rebuilds all the same.
-    from bibliohub.search.backends import postgres, sqlite
-
-    monkeypatch.setattr(postgres, "BULK_ROWS", 2)
-    monkeypatch.setattr(sqlite, "BULK_ROWS", 2)
-    w = build_world(django_user_model)
-    for n in range(3):
-        make_document(w.association, f"Smlouva {n}", "Vzor smlouvy o spolupráci knihoven.")
-    SearchEntry.objects.filter(kind="document").delete()
+    _unindexed_documents(
+        django_user_model, monkeypatch, "Smlouva", "Vzor smlouvy o spolupráci knihoven.", 3
+    )
     backend = get_backend()
     role = f"bibliohub_granted_{uuid.uuid4().hex[:12]}"
     with contextlib.ExitStack() as cleanup:
