@@ -28,7 +28,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from django.db import DatabaseError, connection, connections
+from django.db import DatabaseError, connection, connections, transaction
 
 from .base import TABLE, TITLE_WEIGHT, Hit, SearchBackend, Where
 
@@ -58,6 +58,9 @@ PENDING_LIMIT = str(2**31 - 1)
 BULK_MEMORY = "1GB"
 # How long the merging connection waits when the pending lists were empty (seconds).
 MERGE_PAUSE = 0.05
+# Entries the writing connection writes before it waits for the merging one to catch up (some
+# 400 MB of pending entries for documents of a few pages; see `_PendingMerger.written`).
+MERGE_EVERY = 10_000
 # `rank_vector` holds the title and the opening of the body (this many characters of its terms,
 # which come in the order the words first appear): what ranks the newest of very many matches
 # (see `_newest_matches`) without unpacking each one's whole tsvector, ~50 KB for a long
@@ -141,12 +144,16 @@ def _merge_pending(cursor: Any) -> int:
 
 class _PendingMerger(threading.Thread):
     """During a rebuild, merges the GIN indexes' pending lists from a connection of its own
-    while the rebuilding connection writes (see BULK_ROWS)."""
+    while the rebuilding connection writes (see BULK_ROWS). Every MERGE_EVERY entries the
+    writer waits until the merger has caught up (`written`)."""
 
     def __init__(self, alias: str) -> None:
         super().__init__(name="search-gin-merger", daemon=True)
         self.alias = alias
         self.stopped = threading.Event()
+        self.rounds = 0  # merges finished
+        self.round_done = threading.Condition()
+        self.unmerged = 0  # entries written since the writer last waited
 
     def run(self) -> None:
         own = connections[self.alias]  # this thread's own connection
@@ -156,14 +163,35 @@ class _PendingMerger(threading.Thread):
                     "SELECT set_config('maintenance_work_mem', %s, false)", [BULK_MEMORY]
                 )
                 while not self.stopped.is_set():
-                    if not _merge_pending(cursor):
+                    merged = _merge_pending(cursor)
+                    with self.round_done:
+                        self.rounds += 1
+                        self.round_done.notify_all()
+                    if not merged:
                         self.stopped.wait(MERGE_PAUSE)
         except DatabaseError:
-            # (The writing connection merges its pending lists itself when they are full, and
-            # what is left at the end; nothing is lost.)
+            # (The rebuilding connection merges what is left at the end; nothing is lost.)
             logger.exception("Merging the search index's pending entries failed")
         finally:
             own.close()
+            with self.round_done:
+                self.round_done.notify_all()
+
+    def written(self, entries: int) -> None:
+        """Count entries the writer has written; every MERGE_EVERY of them, wait until a merge
+        has taken in all that was written. PostgreSQL lets a page the merge has emptied be
+        used again only when that merge is over, so this bounds the pending lists (and the
+        index's file) to some MERGE_EVERY entries' worth, and searches meanwhile read no more
+        than that; a merger that fell far behind would not finish sooner for it."""
+        self.unmerged += entries
+        if self.unmerged < MERGE_EVERY:
+            return
+        self.unmerged = 0
+        with self.round_done:
+            # The merge under way reaches the end of the lists now that nothing is added.
+            target = self.rounds + 1
+            while self.rounds < target and self.is_alive():
+                self.round_done.wait(1.0)
 
     def stop(self) -> None:
         self.stopped.set()
@@ -172,6 +200,15 @@ class _PendingMerger(threading.Thread):
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
+    # The pending lists' merger of the rebuild under way in a thread (see `bulk`).
+    _rebuild = threading.local()
+
+    def index(self, entries: Sequence[Any]) -> None:
+        super().index(entries)
+        merger = getattr(self._rebuild, "merger", None)
+        if merger is not None:
+            # After the batch's transaction commits (at once outside one).
+            transaction.on_commit(lambda: merger.written(len(entries)))
 
     def install(self, cursor: Any) -> None:
         # (Migration 0002 installs with this code on a table that has no `rank_vector` yet;
@@ -222,11 +259,12 @@ class PostgresBackend(SearchBackend):
             # A batch's commit does not wait for the disk: a server that stops loses at most
             # the last batches' entries, which the next reindex writes again.
             cursor.execute("SET synchronous_commit = off")
-        merger = _PendingMerger(connection.alias)
+        merger = self._rebuild.merger = _PendingMerger(connection.alias)
         merger.start()
         try:
             yield
         finally:
+            self._rebuild.merger = None
             merger.stop()
             with connection.cursor() as cursor:
                 cursor.execute("RESET gin_pending_list_limit")

@@ -514,6 +514,8 @@ def _unindexed_documents(django_user_model, monkeypatch, title, body, count):
     from bibliohub.search.backends import postgres, sqlite
 
     monkeypatch.setattr(postgres, "BULK_ROWS", 2)
+    # (And PostgreSQL's writer waits for the merger after every batch of two.)
+    monkeypatch.setattr(postgres, "MERGE_EVERY", 2)
     monkeypatch.setattr(sqlite, "BULK_ROWS", 2)
     w = build_world(django_user_model)
     for n in range(count):
