@@ -24,6 +24,7 @@ from bibliohub.core.models import Visibility
 from . import analysis
 from .analysis import detect_language
 from .backends import get_backend
+from .backends.base import Committed
 from .models import Kind, SearchEntry
 
 # Characters of a body that are analysed (the start of a very long document is what people
@@ -341,8 +342,10 @@ def reindex(
             parallel = jobs > 0 and total >= PARALLEL_MIN
             if parallel and pool is None:
                 pool = stack.enter_context(_analysers(jobs))
-            rebuild = _Rebuild(backend, source, total, progress, pool if parallel else None)
-            with backend.bulk(rows=total):
+            with backend.bulk(rows=total) as committed:
+                rebuild = _Rebuild(
+                    backend, source, total, progress, pool if parallel else None, committed
+                )
                 for batch in _batches(qs, batch_size):
                     rebuild.add(batch)
                     # Each worker has a batch to analyse and one waiting; this process
@@ -371,9 +374,10 @@ class _Rebuild:
         total: int,
         progress: Progress | None,
         pool: ProcessPoolExecutor | None,
+        committed: Committed,
     ) -> None:
         self.backend, self.source, self.total = backend, source, total
-        self.progress, self.pool = progress, pool
+        self.progress, self.pool, self.committed = progress, pool, committed
         self.in_flight: collections.deque[tuple[list[SearchEntry], _Later, Future[list[str]], int]]
         self.in_flight = collections.deque()
         self.written = self.done = 0
@@ -397,6 +401,7 @@ class _Rebuild:
     def _write(self, entries: list[SearchEntry], things: int) -> None:
         with transaction.atomic():
             self.backend.index(entries)
+        self.committed(len(entries))
         self.written += len(entries)
         self.done += things
         if self.progress:

@@ -11,7 +11,7 @@ the full-text match, so counts and pages only ever cover what the reader may see
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,6 +91,14 @@ class Where:
         self.params = list(params)
 
 
+# Told how many entries a batch of a rebuild has just committed (see SearchBackend.bulk).
+Committed = Callable[[int], None]
+
+
+def ignore_committed(entries: int) -> None:
+    """A `Committed` for an engine that needs no word of a rebuild's progress."""
+
+
 class SearchBackend:
     """One database's full-text search. `groups` are the query's words, each a set of terms
     any of which may match (`analysis.query_forms`); `any_word` asks for documents matching at
@@ -115,10 +123,11 @@ class SearchBackend:
     def optimise(self) -> None:
         """Tidy the index after many writes (a rebuild): merge, refresh statistics."""
 
-    def bulk(self, rows: int) -> contextlib.AbstractContextManager[None]:
+    def bulk(self, rows: int) -> contextlib.AbstractContextManager[Committed]:
         """Around writing `rows` entries in many transactions (a rebuild): an engine may build
-        its index once at the end instead of entry by entry."""
-        return contextlib.nullcontext()
+        its index otherwise than entry by entry. Gives what the rebuild calls with the number
+        of entries of each batch once the batch has committed."""
+        return contextlib.nullcontext(ignore_committed)
 
     # Writing.
     def index(self, entries: Sequence[SearchEntry]) -> None:

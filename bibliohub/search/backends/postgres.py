@@ -28,9 +28,9 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from django.db import DatabaseError, connection, connections, transaction
+from django.db import DatabaseError, connection, connections
 
-from .base import TABLE, TITLE_WEIGHT, Hit, SearchBackend, Where
+from .base import TABLE, TITLE_WEIGHT, Committed, Hit, SearchBackend, Where, ignore_committed
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ BULK_MEMORY = "1GB"
 # How long the merging connection waits when the pending lists were empty (seconds).
 MERGE_PAUSE = 0.05
 # Entries the writing connection writes before it waits for the merging one to catch up (some
-# 400 MB of pending entries for documents of a few pages; see `_PendingMerger.written`).
+# 400 MB of pending entries for documents of a few pages; see `_PendingMerger.committed`).
 MERGE_EVERY = 10_000
 # `rank_vector` holds the title and the opening of the body (this many characters of its terms,
 # which come in the order the words first appear): what ranks the newest of very many matches
@@ -144,7 +144,7 @@ def _merge_pending(cursor: Any) -> int:
 class _PendingMerger(threading.Thread):
     """During a rebuild, merges the GIN indexes' pending lists from a connection of its own
     while the rebuilding connection writes (see BULK_ROWS). Every MERGE_EVERY entries the
-    writer waits until the merger has caught up (`written`)."""
+    writer waits until the merger has caught up (`committed`)."""
 
     def __init__(self, alias: str) -> None:
         super().__init__(name="search-gin-merger", daemon=True)
@@ -176,8 +176,8 @@ class _PendingMerger(threading.Thread):
             with self.round_done:
                 self.round_done.notify_all()
 
-    def written(self, entries: int) -> None:
-        """Count entries the writer has written; every MERGE_EVERY of them, wait until a merge
+    def committed(self, entries: int) -> None:
+        """Count entries the writer has committed; every MERGE_EVERY of them, wait until a merge
         has taken in all that was written. PostgreSQL lets a page the merge has emptied be
         used again only when that merge is over, so this bounds the pending lists (and the
         index's file) to some MERGE_EVERY entries' worth, and searches meanwhile read no more
@@ -199,15 +199,6 @@ class _PendingMerger(threading.Thread):
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
-    # The pending lists' merger of the rebuild under way in a thread (see `bulk`).
-    _rebuild = threading.local()
-
-    def index(self, entries: Sequence[Any]) -> None:
-        super().index(entries)
-        merger = getattr(self._rebuild, "merger", None)
-        if merger is not None:
-            # After the batch's transaction commits (at once outside one).
-            transaction.on_commit(lambda: merger.written(len(entries)))
 
     def install(self, cursor: Any) -> None:
         # (Migration 0002 installs with this code on a table that has no `rank_vector` yet;
@@ -247,9 +238,9 @@ class PostgresBackend(SearchBackend):
         return bool(rows) and len(indexes) == len(names)
 
     @contextlib.contextmanager
-    def bulk(self, rows: int) -> Iterator[None]:
+    def bulk(self, rows: int) -> Iterator[Committed]:
         if rows < BULK_ROWS or connection.in_atomic_block or not self._owns_indexes():
-            yield
+            yield ignore_committed
             return
         with connection.cursor() as cursor:
             cursor.execute(
@@ -258,12 +249,11 @@ class PostgresBackend(SearchBackend):
             # A batch's commit does not wait for the disk: a server that stops loses at most
             # the last batches' entries, which the next reindex writes again.
             cursor.execute("SET synchronous_commit = off")
-        merger = self._rebuild.merger = _PendingMerger(connection.alias)
+        merger = _PendingMerger(connection.alias)
         merger.start()
         try:
-            yield
+            yield merger.committed
         finally:
-            self._rebuild.merger = None
             merger.stop()
             with connection.cursor() as cursor:
                 cursor.execute("RESET gin_pending_list_limit")

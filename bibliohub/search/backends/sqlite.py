@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import connection
 
-from .base import TABLE, TITLE_WEIGHT, Hit, SearchBackend, Where
+from .base import TABLE, TITLE_WEIGHT, Committed, Hit, SearchBackend, Where, ignore_committed
 
 FTS = "search_fts"
 # The titles' terms alone, with prefix indexes of two and three letters: what suggestions read,
@@ -147,13 +147,13 @@ class SQLiteBackend(SearchBackend):
                 cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")  # noqa: S608
 
     @contextlib.contextmanager
-    def bulk(self, rows: int) -> Iterator[None]:
+    def bulk(self, rows: int) -> Iterator[Committed]:
         if rows < BULK_ROWS:
-            yield
+            yield ignore_committed
             return
         self._configure(BULK_SETTINGS)
         try:
-            yield
+            yield ignore_committed
         finally:
             self._configure(DEFAULT_SETTINGS)
 
