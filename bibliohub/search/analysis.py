@@ -2,10 +2,11 @@
 
 A word becomes a few index terms: its surface form (Unicode NFKC, case-folded; Serbian Cyrillic
 written in Latin), its lemma (simplemma for Czech, Slovenian, Serbian and English, pymorphy3 for
-Ukrainian), a light stem (inflectional endings cut off, for the words the lemmatisers do not
-know), and every one of those without diacritics. A query word is analysed in every candidate
-language, so a query matches when any of its forms equals any term of the text: `vypujcni rad`
-finds "výpůjčního řádu", `biblioteka` finds "библиотека".
+Ukrainian) and a light stem (inflectional endings cut off, for the words the lemmatisers do not
+know); in Latin script each of them without diacritics only. A query word is analysed the same
+way in every candidate language, so a query matches when any of its forms equals any term of the
+text: `vypujcni rad` and `výpůjční řád` both find "výpůjčního řádu", `biblioteka` finds
+"библиотека".
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import chain, repeat
+from itertools import chain
 
 import simplemma
 
@@ -179,20 +180,20 @@ def _word_forms(word: str, lang: str | None) -> tuple[str, ...]:
     lang = _token_language(word, lang)
     if lang == "hbs" and _is_cyrillic(word):
         word = sr_cyrillic_to_latin(word)
-    forms = [word]
     derived: list[str] = []
     if len(word) > 2 and not word.isdigit() and len(word) <= _MAX_WORD and lang:
-        derived.extend(_lemmas(word, lang))
+        # A lemma may hold an apostrophe or a full stop ("м'ята", "pribl."): its words, as
+        # the engines' tokenizers split it, so that every term is one word for them.
+        derived.extend(piece for lemma in _lemmas(word, lang) for piece in _WORD.findall(lemma))
         derived.append(_stem(word, lang))
     if _is_cyrillic(word):
-        forms.extend(derived)
+        forms = [word, *derived]
     else:
-        # The word as written and without diacritics; its lemma and stem without diacritics
-        # only (a query's forms always include theirs without diacritics, so those match, and
-        # each form less is some 20% less to index).
-        forms.append(fold(word))
-        forms.extend([fold(f) for f in derived])
-    # Deduplicated, in order: surface first; one string object per distinct term.
+        # A word in Latin script without diacritics only, its lemma and stem too: a query's
+        # forms are folded the same way, so "výpůjční" and "vypujcni" meet there, and the
+        # forms with diacritics would be some 12% more terms to index for no match they add.
+        forms = [fold(word), *[fold(f) for f in derived]]
+    # Deduplicated, in order: the word first; one string object per distinct term.
     return tuple(sys.intern(f) for f in dict.fromkeys(f for f in forms if f))
 
 
@@ -212,7 +213,10 @@ def analyse_parts(
         if not text:
             continue
         lang = lemma_language(language) or lemma_language(detect_language(text))
-        found.append(map(word_forms, _WORD.findall(normalise(text)), repeat(lang)))
+        # The forms met before straight from the cache (a call per word costs as much as the
+        # lookup); `word_forms` for the others.
+        known = _forms_cache.setdefault(lang, {}).get
+        found.append([known(w) or word_forms(w, lang) for w in _WORD.findall(normalise(text))])
     terms = list(chain.from_iterable(chain.from_iterable(found)))
     return terms if max_repeats is None else cap_repeats(terms, max_repeats)
 
@@ -224,8 +228,11 @@ def cap_repeats(terms: list[str], max_repeats: int) -> list[str]:
     runs on every page of every document.)"""
     counts = Counter(terms)
     out = list(counts)
+    again = [term for term, n in counts.items() if n > 1]
     for times in range(2, max_repeats + 1):
-        out.extend([term for term, n in counts.items() if n >= times])
+        out.extend(again)
+        if times < max_repeats:
+            again = [term for term in again if counts[term] > times]
     return out
 
 
@@ -281,15 +288,15 @@ def query_forms(query: str, language: str | None = None) -> list[set[str]]:
 
 
 def prefix_forms(prefix: str) -> set[str]:
-    """The forms a word being typed may start with: as typed, in Latin if Serbian Cyrillic,
-    and without diacritics."""
+    """The forms a word being typed may start with, as the index holds words: Cyrillic as
+    typed, and in Latin without diacritics (Serbian Cyrillic written in Latin too)."""
     word = normalise(prefix)
-    forms = {word}
-    if _is_cyrillic(word):
-        if not _UKRAINIAN_ONLY.intersection(word):
-            forms.add(sr_cyrillic_to_latin(word))
+    if not _is_cyrillic(word):
+        forms = {fold(word)}
+    elif _UKRAINIAN_ONLY.intersection(word):
+        forms = {word}
     else:
-        forms.add(fold(word))
+        forms = {word, fold(sr_cyrillic_to_latin(word))}
     return {f for f in forms if f}
 
 

@@ -118,7 +118,7 @@ def test_serbian_scripts_find_each_other(query, text, language):
 
 def test_serbian_only_letters_make_a_word_serbian_in_any_text():
     # A Serbian name in a Czech text is written in Latin too.
-    assert "njegoš" in analyse("Петар II Петровић Његош", "cs")
+    assert "njegos" in analyse("Петар II Петровић Његош", "cs")
 
 
 def test_ukrainian_stays_cyrillic():
@@ -171,13 +171,25 @@ def test_language_is_detected_when_missing():
 def test_query_forms_are_compact():
     groups = query_forms("výpůjční řád", None)
     assert len(groups) == 2
-    assert {"výpůjční", "vypujcni"} <= groups[0]
-    assert {"řád", "rad"} <= groups[1]
+    assert "vypujcni" in groups[0]
+    assert "rad" in groups[1]
     # A handful of forms per word, not one per language and rule.
     assert all(len(g) <= 8 for g in groups)
     # Each term of a text word appears once.
     terms = analyse("knihovna", "cs")
     assert len(terms) == len(set(terms))
+
+
+def test_latin_terms_are_kept_without_diacritics_only():
+    # "Výpůjční" and "vypujcni" meet as "vypujcni"; Cyrillic keeps its letters.
+    terms = analyse_parts(
+        [("cs", "Výpůjční řád knihoven"), ("sl", "Ljubljanske knjižnice"), ("uk", "Їжак")]
+    )
+    latin = [t for t in terms if not any("\u0400" <= c <= "\u04ff" for c in t)]
+    assert latin and all(t.isascii() for t in latin)
+    assert {"vypujcni", "knjiznica", "їжак"} <= set(terms)
+    assert finds("výpůjční řád", "Výpůjční řád", "cs")
+    assert finds("vypujcni rad", "Výpůjční řád", "cs")
 
 
 def test_query_words_without_meaning_are_left_out():
@@ -193,8 +205,9 @@ def test_query_in_a_given_language():
 
 
 def test_prefix_forms():
-    assert prefix_forms("Výpů") == {"výpů", "vypu"}
+    assert prefix_forms("Výpů") == {"vypu"}
     assert prefix_forms("библ") == {"библ", "bibl"}
+    assert prefix_forms("Годиш") == {"годиш", "godis"}
     assert prefix_forms("бібл") == {"бібл"}
 
 
@@ -214,5 +227,5 @@ def test_repeats_are_capped_without_losing_a_term():
 
 def test_parts_in_different_languages_are_analysed_each_in_its_own():
     terms = analyse_parts([("cs", "Výpůjční řád"), ("uk", "Правила користування бібліотекою")])
-    assert {"řád", "rad", "бібліотека"} <= set(terms)
+    assert {"rad", "бібліотека"} <= set(terms)
     assert analyse_parts([("cs", ""), ("uk", "")]) == []

@@ -468,7 +468,8 @@ def test_index_entry_fields(w):
     assert row.url == index.document_url(document)
     assert row.text.startswith("Vzor pro městské knihovny. Text řádu")
     assert len(row.text) <= index.TEXT_LIMIT
-    assert "řád" in row.title_terms.split() and "rad" in row.title_terms.split()
+    # Words in Latin script are indexed without their diacritics.
+    assert "rad" in row.title_terms.split() and "řád" not in row.title_terms.split()
 
 
 def test_postgresql_ranks_the_newest_of_many_by_the_title_and_the_opening(w):
