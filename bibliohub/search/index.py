@@ -35,6 +35,9 @@ BATCH = 250
 # A kind with fewer things than this is analysed in the process that rebuilds (starting worker
 # processes and loading their dictionaries takes a second or two).
 PARALLEL_MIN = 2000
+# Batches analysed ahead of the writing in a parallel rebuild (some 30 KB of text and terms a
+# document while they wait: ~90 MB).
+AHEAD = 12
 # Occurrences of one term an entry keeps: ranking gains little from the tenth "knihovna" of a
 # document (bm25 saturates), and the index and PostgreSQL's tsvectors stay small.
 MAX_REPEATS = 3
@@ -348,9 +351,9 @@ def reindex(
                 )
                 for batch in _batches(qs, batch_size):
                     rebuild.add(batch)
-                    # Each worker has a batch to analyse and one waiting; this process
-                    # writes meanwhile.
-                    while len(rebuild.in_flight) > 2 * jobs:
+                    # The workers analyse up to AHEAD batches ahead of what this process
+                    # writes, so that they go on while a write waits (for PostgreSQL's merge).
+                    while len(rebuild.in_flight) > max(2 * jobs, AHEAD):
                         rebuild.write_oldest()
                 while rebuild.in_flight:
                     rebuild.write_oldest()

@@ -105,6 +105,8 @@ class SearchBackend:
     least one word instead of all."""
 
     vendor = ""
+    # What an entry written again changes (its kind and object stay).
+    update_fields = ENTRY_FIELDS
 
     # Installation (called by the migration; idempotent).
     def install(self, cursor: Any) -> None:
@@ -139,7 +141,7 @@ class SearchBackend:
             batch_size=200,
             update_conflicts=True,
             unique_fields=["kind", "object_id"],
-            update_fields=ENTRY_FIELDS,
+            update_fields=self.update_fields,
         )
 
     def delete(self, ids: Sequence[int]) -> None:

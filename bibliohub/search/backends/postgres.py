@@ -28,9 +28,19 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from django.db import DatabaseError, connection, connections
+from django.db import DatabaseError, connection, connections, transaction
 
-from .base import TABLE, TITLE_WEIGHT, Committed, Hit, SearchBackend, Where, ignore_committed
+from ..models import SearchEntry
+from .base import (
+    ENTRY_FIELDS,
+    TABLE,
+    TITLE_WEIGHT,
+    Committed,
+    Hit,
+    SearchBackend,
+    Where,
+    ignore_committed,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,23 +53,24 @@ GIN_INDEXES = {
     "USING gin (to_tsvector('simple', title_terms))",
 }
 # A rebuild that writes at least this many entries lets them gather in the GIN indexes' pending
-# lists while a second connection merges those lists into the indexes (gin_clean_pending_list),
-# on another processor: the writing connection never merges itself, and the indexes are whole
-# soon after the last batch is written, with no build at the end. Searches meanwhile read the
-# pending lists through: correct, but slower. (Dropping the indexes and building them at the
-# end, as PostgreSQL's manual suggests, builds on one processor after the writing: 165
-# documents/s for 200,000 documents on two processors, against 260-320 this way.)
+# lists while a second connection merges those lists into the indexes, on another processor: the
+# writing connection never merges itself, and the indexes are whole soon after the last batch is
+# written, with no build at the end. Searches meanwhile read the pending lists through: correct,
+# but slower. (Dropping the indexes and building them at the end, as PostgreSQL's manual
+# suggests, builds on one processor after the writing: 165 documents/s for 200,000 documents on
+# two processors, against 260-320 with gin_clean_pending_list and ~300+ this way.)
 BULK_ROWS = 2_000
 # The writing connection never merges (its pending lists' limit is as large as PostgreSQL
-# allows, in kB); the merging one holds up to BULK_MEMORY of entries at a time, so that each
-# key of the index is updated once per that many entries rather than once per few megabytes.
+# allows, in kB); the merging one merges as soon as anything is pending (PostgreSQL's least
+# limit, 64 kB) with up to BULK_MEMORY of entries at a time.
 PENDING_LIMIT = str(2**31 - 1)
+MERGING_LIMIT = "64"
 BULK_MEMORY = "1GB"
-# How long the merging connection waits when the pending lists were empty (seconds).
-MERGE_PAUSE = 0.05
-# Entries the writing connection writes before it waits for the merging one to catch up (some
-# 400 MB of pending entries for documents of a few pages; see `_PendingMerger.committed`).
-MERGE_EVERY = 10_000
+# Entries written before the merging connection merges them, in one pass (see `_PendingMerger`).
+MERGE_BATCH = 5_000
+# Entries written and not yet merged at which the writing connection waits for the merging one
+# (some 800 MB of pending entries for documents of a few pages).
+MERGE_LIMIT = 20_000
 # `rank_vector` holds the title and the opening of the body (this many characters of its terms,
 # which come in the order the words first appear): what ranks the newest of very many matches
 # (see `_newest_matches`) without unpacking each one's whole tsvector, ~50 KB for a long
@@ -77,13 +88,65 @@ def vectors(row: str) -> tuple[str, str]:
     )
 
 
+# In the trigger: a write that brings its own vector keeps it (see `vector_texts`).
+BROUGHT = (
+    "IF NEW.vector IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.vector IS DISTINCT FROM OLD.vector) "
+    "THEN RETURN NEW; END IF; "
+)
+
+
 def _function(*, rank_vector: bool) -> str:
     """The trigger's function; without `rank_vector` for a table of before migration 0004."""
     vector, ranked = vectors("NEW")
     sets = f"NEW.vector := {vector}; " + (f"NEW.rank_vector := {ranked}; " if rank_vector else "")
     return (
         f"CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        f"{sets}RETURN NEW; END $$"
+        f"{BROUGHT if rank_vector else ''}{sets}RETURN NEW; END $$"
+    )
+
+
+# Positions in a tsvector stop at this one; to_tsvector leaves out a word of this many bytes or
+# more (see `vector_texts`).
+LAST_POSITION = 16383
+TOO_LONG = 2048
+_AT_A = [f"':{n}A" for n in range(LAST_POSITION + 1)]
+_AT_B = [f"':{n}B" for n in range(LAST_POSITION + 1)]
+
+
+def _lexemes(terms: list[str], first: int, at: list[str]) -> list[str]:
+    """`term':positionW` of each term from position `first` on (a quote to go before each)."""
+    ats = at[first : first + len(terms)]
+    ats += [at[LAST_POSITION]] * (len(terms) - len(ats))
+    return list(map(str.__add__, terms, ats))
+
+
+def _tsvector_text(lexemes: list[str]) -> str:
+    return "'" + " '".join(lexemes) if lexemes else ""
+
+
+def vector_texts(title_terms: str, body_terms: str) -> tuple[str | None, str | None]:
+    """`vector` and `rank_vector` as tsvector text, the same as the trigger makes of these terms
+    (`vectors`): the terms are words already, one token each for to_tsvector's parser, so
+    writing their positions here spares PostgreSQL parsing them again (~1 ms a document of a
+    few pages, of the ~2.5 a rebuild's writing costs). None for terms that hold a word too long
+    for the index, which the trigger leaves out in its own way."""
+    title, body = title_terms.split(), body_terms.split()
+    longest = max(map(len, title + body), default=0)
+    if longest * 4 >= TOO_LONG and any(len(t.encode()) >= TOO_LONG for t in title + body):
+        return None, None
+    # (The opening may end in part of a word, as `left` cuts it.)
+    opening = body_terms[:RANK_OPENING].split()
+    if "'" in title_terms + body_terms or "\\" in title_terms + body_terms:
+        title, body, opening = (
+            [t.replace("\\", "\\\\").replace("'", "''") for t in terms]
+            for terms in (title, body, opening)
+        )
+    # The body's positions follow the title's last one (as `||` numbers them).
+    first = min(len(title), LAST_POSITION) + 1
+    heading = _lexemes(title, 1, _AT_A)
+    return (
+        _tsvector_text(heading + _lexemes(body, first, _AT_B)),
+        _tsvector_text(heading + _lexemes(opening, first, _AT_B)),
     )
 
 
@@ -141,64 +204,90 @@ def _merge_pending(cursor: Any) -> int:
     return merged
 
 
+def _merge_written(using: str) -> None:
+    """Merge what is pending in the GIN indexes now, in one pass, in connection `using`: the
+    merge an insert makes when it finds the pending list longer than gin_pending_list_limit
+    (set as low as it goes for it), by an entry inserted and rolled back at once. Unlike
+    `gin_clean_pending_list`, it stops at the end the lists had when it began, whatever is
+    written meanwhile; and it needs no ownership of the indexes, only the right to insert."""
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute("SELECT set_config('gin_pending_list_limit', %s, true)", [MERGING_LIMIT])
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [BULK_MEMORY])
+        SearchEntry.objects.using(using).create(
+            kind="", object_id=0, visibility="", title="", url="", title_terms="merge"
+        )
+        transaction.set_rollback(True, using=using)
+
+
 class _PendingMerger(threading.Thread):
     """During a rebuild, merges the GIN indexes' pending lists from a connection of its own
-    while the rebuilding connection writes (see BULK_ROWS). Every MERGE_EVERY entries the
-    writer waits until the merger has caught up (`committed`)."""
+    while the rebuilding connection writes (see BULK_ROWS).
+
+    A merge updates each key of the index once for all the entries it takes in: 10,000
+    documents at a time cost some 2 ms a document, 1,000 at a time 2.7 ms and 100 at a time
+    7 ms. So the merger waits until MERGE_BATCH entries have been written, and merges those in
+    one pass (`_merge_written`) while the writer goes on; `gin_clean_pending_list` would go on
+    to merge what is written meanwhile, in passes ever smaller and dearer, until the writer
+    stopped. The writer waits only when MERGE_LIMIT entries are waiting (`committed`)."""
 
     def __init__(self, alias: str) -> None:
         super().__init__(name="search-gin-merger", daemon=True)
         self.alias = alias
-        self.stopped = threading.Event()
-        self.rounds = 0  # merges finished
-        self.round_done = threading.Condition()
-        self.unmerged = 0  # entries written since the writer last waited
+        self.stopped = False
+        self.changed = threading.Condition()
+        self.written = 0  # entries the writer has committed
+        self.taken = 0  # of those, what the merge under way (or the last one) took in
+        self.merged = 0  # of those, what the merges have finished with
 
     def run(self) -> None:
         own = connections[self.alias]  # this thread's own connection
         try:
-            with own.cursor() as cursor:
-                cursor.execute(
-                    "SELECT set_config('maintenance_work_mem', %s, false)", [BULK_MEMORY]
-                )
-                while not self.stopped.is_set():
-                    merged = _merge_pending(cursor)
-                    with self.round_done:
-                        self.rounds += 1
-                        self.round_done.notify_all()
-                    if not merged:
-                        self.stopped.wait(MERGE_PAUSE)
+            while True:
+                with self.changed:
+                    while not self.stopped and self.written - self.taken < MERGE_BATCH:
+                        self.changed.wait()
+                    if self.stopped:
+                        return
+                    self.taken = self.written
+                _merge_written(self.alias)
+                with self.changed:
+                    self.merged = self.taken
+                    self.changed.notify_all()
         except DatabaseError:
             # (The rebuilding connection merges what is left at the end; nothing is lost.)
             logger.exception("Merging the search index's pending entries failed")
         finally:
             own.close()
-            with self.round_done:
-                self.round_done.notify_all()
+            with self.changed:
+                self.stopped = True
+                self.changed.notify_all()
 
     def committed(self, entries: int) -> None:
-        """Count entries the writer has committed; every MERGE_EVERY of them, wait until a merge
-        has taken in all that was written. PostgreSQL lets a page the merge has emptied be
-        used again only when that merge is over, so this bounds the pending lists (and the
-        index's file) to some MERGE_EVERY entries' worth, and searches meanwhile read no more
-        than that; a merger that fell far behind would not finish sooner for it."""
-        self.unmerged += entries
-        if self.unmerged < MERGE_EVERY:
-            return
-        self.unmerged = 0
-        with self.round_done:
-            # The merge under way reaches the end of the lists now that nothing is added.
-            target = self.rounds + 1
-            while self.rounds < target and self.is_alive():
-                self.round_done.wait(1.0)
+        """Count entries the writer has committed; wait while MERGE_LIMIT of them wait for a
+        merge. This bounds the pending lists (and the index's file: PostgreSQL uses a page a
+        merge emptied again only when that merge is over), and what searches read meanwhile."""
+        with self.changed:
+            self.written += entries
+            if self.written - self.taken >= MERGE_BATCH:
+                self.changed.notify_all()
+            while self.written - self.merged >= MERGE_LIMIT and not self.stopped:
+                self.changed.wait()
 
     def stop(self) -> None:
-        self.stopped.set()
+        with self.changed:
+            self.stopped = True
+            self.changed.notify_all()
         self.join()
 
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
+    update_fields = [*ENTRY_FIELDS, "vector", "rank_vector"]
+
+    def index(self, entries: Sequence[SearchEntry]) -> None:
+        for entry in entries:
+            entry.vector, entry.rank_vector = vector_texts(entry.title_terms, entry.body_terms)
+        super().index(entries)
 
     def install(self, cursor: Any) -> None:
         # (Migration 0002 installs with this code on a table that has no `rank_vector` yet;
@@ -229,7 +318,7 @@ class PostgresBackend(SearchBackend):
         rows = self._rows(
             "SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
             "WHERE t.tgname = %s AND NOT t.tgisinternal AND p.prosrc LIKE %s",
-            (FUNCTION, "%rank_vector%"),
+            (FUNCTION, "%IS DISTINCT FROM OLD.vector%"),
         )
         names = list(GIN_INDEXES)
         indexes = self._rows(
@@ -239,7 +328,7 @@ class PostgresBackend(SearchBackend):
 
     @contextlib.contextmanager
     def bulk(self, rows: int) -> Iterator[Committed]:
-        if rows < BULK_ROWS or connection.in_atomic_block or not self._owns_indexes():
+        if rows < BULK_ROWS or connection.in_atomic_block:
             yield ignore_committed
             return
         with connection.cursor() as cursor:
@@ -259,15 +348,20 @@ class PostgresBackend(SearchBackend):
                 cursor.execute("RESET gin_pending_list_limit")
                 cursor.execute("RESET synchronous_commit")
                 # What the merger had not reached (all of it, if the merger failed).
-                cursor.execute(
-                    "SELECT set_config('maintenance_work_mem', %s, false)", [BULK_MEMORY]
-                )
-                _merge_pending(cursor)
-                cursor.execute("RESET maintenance_work_mem")
+                _merge_written(connection.alias)
+                if self._owns_indexes():
+                    # (Should an autovacuum have been merging just then, the insert's merge
+                    # left the lists to it; this one waits for it.)
+                    cursor.execute(
+                        "SELECT set_config('maintenance_work_mem', %s, false)", [BULK_MEMORY]
+                    )
+                    _merge_pending(cursor)
+                    cursor.execute("RESET maintenance_work_mem")
 
     def _owns_indexes(self) -> bool:
-        """Whether this connection's role may merge the GIN indexes' pending lists: only their
-        owner may, as for VACUUM. (Another role's rebuild lets each write merge its own.)"""
+        """Whether this connection's role may call gin_clean_pending_list: only the indexes'
+        owner may, as for VACUUM. (Another role's rebuild merges by inserts all the same, and
+        leaves to autovacuum what its last merge found below the least limit, 64 kB.)"""
         rows = self._rows(
             "SELECT bool_and(pg_has_role(c.relowner, 'USAGE')), count(*) FROM pg_class c "
             "WHERE c.relname = ANY(%s) AND c.relkind = 'i' "

@@ -6,6 +6,7 @@ branches, networks, events and documents, in the transaction that makes the chan
 
 import contextlib
 import itertools
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,7 @@ from bibliohub.knowledge.models import Document, DocumentVersion, Tag
 from bibliohub.membership.models import Membership
 from bibliohub.search import index
 from bibliohub.search.backends import get_backend
+from bibliohub.search.backends.base import TABLE
 from bibliohub.search.models import SearchEntry
 from bibliohub.search.query import search, suggest
 
@@ -472,6 +474,68 @@ def test_index_entry_fields(w):
     assert "rad" in row.title_terms.split() and "řád" not in row.title_terms.split()
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        ("Výpůjční řád", "Knihovna půjčuje knihy, časopisy a „e-knihy“. " * 30, "cs"),
+        ("Пам'ять і об'єднання", "Бібліотеки м'ята сім'я, п'ятниця; Київ — «Дарниця»", "uk"),
+        ("Годишњи извештај", "Библиотека Ђорђевић, џемпер; Narodna biblioteka Čačak", "sr"),
+        ("", "Samo besedilo brez naslova, knjižnica in knjižnice.", "sl"),
+        ("Naslov brez besedila", "", "sl"),
+        ("", "", "en"),
+        # A word too long for PostgreSQL's index, and more words than a tsvector numbers.
+        ("Dlouhé slovo", "a " + "ž" * 1100 + " b " + "c" * 2100 + " konec", "cs"),
+        ("Mnoho slov", " ".join(f"slovo{n} kniha{n}" for n in range(5000)), "cs"),
+    ],
+)
+def test_the_terms_are_words_and_postgresql_vectors_are_what_the_trigger_makes(
+    title, body, language
+):
+    # Every term is one word for both engines' tokenizers. On PostgreSQL the backend writes
+    # the vectors itself from the terms; they equal those its trigger computes from them (for
+    # a word too long for the index, it leaves them to the trigger).
+    from bibliohub.search.analysis import terms_text
+    from bibliohub.search.backends import postgres
+
+    title_terms = terms_text([(language, title)], max_repeats=3, limit=index.BODY_LIMIT)
+    body_terms = terms_text([(language, body)], max_repeats=3, limit=index.BODY_LIMIT)
+    assert all(re.fullmatch(r"[^\W_]+", t) for t in (title_terms + " " + body_terms).split())
+    get_backend().index(
+        [
+            SearchEntry(
+                kind="document",
+                object_id=1,
+                visibility=Visibility.PUBLIC,
+                title=title or "–",
+                url="/documents/x/",
+                title_terms=title_terms,
+                body_terms=body_terms,
+            )
+        ]
+    )
+    if connection.vendor == "postgresql":
+        brought, _ = postgres.vector_texts(title_terms, body_terms)
+        assert (brought is None) == title.startswith("Dlouhé")
+        vector, ranked = postgres.vectors(TABLE)
+        same = f"SELECT vector = {vector}, rank_vector = {ranked}, length(vector) FROM {TABLE}"  # noqa: S608
+        words = {t for t in f"{title_terms} {body_terms}".split() if len(t.encode()) < 2048}
+        with connection.cursor() as cursor:
+            cursor.execute(same)
+            assert cursor.fetchall() == [(True, True, len(words))]
+            # A write that brings vectors keeps them; one that brings none (a repair) has the
+            # trigger compute them.
+            cursor.execute(
+                "UPDATE search_searchentry SET vector = 'brought', rank_vector = 'brought', "
+                "title_terms = title_terms"
+            )
+            cursor.execute("SELECT vector::text, rank_vector::text FROM search_searchentry")
+            assert cursor.fetchall() == [("'brought'", "'brought'")]
+            cursor.execute("UPDATE search_searchentry SET title_terms = title_terms")
+            cursor.execute(same)
+            assert cursor.fetchall() == [(True, True, len(words))]
+
+
 def test_postgresql_ranks_the_newest_of_many_by_the_title_and_the_opening(w):
     # `rank_vector` (PostgreSQL) holds the title and the opening of the body; `vector` all of
     # it. SQLite ranks from its FTS index and keeps no such column.
@@ -515,8 +579,10 @@ def _unindexed_documents(django_user_model, monkeypatch, title, body, count):
     from bibliohub.search.backends import postgres, sqlite
 
     monkeypatch.setattr(postgres, "BULK_ROWS", 2)
-    # (And PostgreSQL's writer waits for the merger after every batch of two.)
-    monkeypatch.setattr(postgres, "MERGE_EVERY", 2)
+    # (And PostgreSQL's merger merges after each entry, and the writer waits for it when two
+    # are waiting.)
+    monkeypatch.setattr(postgres, "MERGE_BATCH", 1)
+    monkeypatch.setattr(postgres, "MERGE_LIMIT", 2)
     monkeypatch.setattr(sqlite, "BULK_ROWS", 2)
     w = build_world(django_user_model)
     for n in range(count):
@@ -563,6 +629,34 @@ def test_a_rebuild_of_most_of_the_index_leaves_the_engine_index_whole(
                 "SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize')"
             )
             assert dict(cursor.fetchall()) == {"automerge": 4, "hashsize": 1024 * 1024}
+
+
+def test_a_merge_during_a_rebuild_takes_in_what_is_pending(w):
+    # PostgreSQL's rebuild merges what the writer has written by an insert it rolls back; the
+    # entries are found before and after, and the merge leaves nothing pending.
+    from bibliohub.search.backends import postgres
+
+    words = " ".join(f"heslo{n}" for n in range(6000))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET gin_pending_list_limit = %s", [postgres.PENDING_LIMIT])
+    make_document(w.association, "Rejstřík", words)
+    assert titles(VISITOR, "heslo5999") == ["Rejstřík"]
+    if connection.vendor == "postgresql":
+        postgres._merge_written(connection.alias)
+        with connection.cursor() as cursor:
+            # (What the titles' index holds is below the least limit and may wait.)
+            pending = "SELECT gin_clean_pending_list('search_entry_vector'::regclass)"
+            cursor.execute(pending)
+            assert cursor.fetchone() == (0,)
+            # Without that merge, the list holds the next document's entries.
+            make_document(w.association, "Rejstřík 2", words)
+            cursor.execute(pending)
+            assert cursor.fetchone()[0] > 0
+            cursor.execute("RESET gin_pending_list_limit")
+        assert SearchEntry.objects.filter(kind="").count() == 0
+    written = ["Rejstřík", "Rejstřík 2"] if connection.vendor == "postgresql" else ["Rejstřík"]
+    assert sorted(titles(VISITOR, "heslo5999")) == written
 
 
 @pytest.mark.django_db(transaction=True)
