@@ -1,11 +1,13 @@
 """PostgreSQL full-text search: SearchEntry.vector (tsvector with GIN index).
 
-A trigger sets `vector` from the analysed terms whenever they are written:
-setweight(to_tsvector('simple', title_terms), 'A') || setweight(to_tsvector('simple',
-body_terms), 'B'); and `rank_vector` the same from the title and the opening of the body.
-The 'simple' configuration only lower-cases and splits: the analysis has been done in Python,
-the same as for SQLite. Suggestions read a second GIN index, on the title's
-terms alone. Ranking is ts_rank with the title (A) weighing TITLE_WEIGHT times the body (B).
+`vector` is setweight(to_tsvector('simple', title_terms), 'A') || setweight(to_tsvector('simple',
+body_terms), 'B'), and `rank_vector` the same of the title and the opening of the body. The
+'simple' configuration only lower-cases and splits: the analysis has been done in Python, the
+same as for SQLite, and each term is one word. So the backend writes both vectors itself from
+the terms (`vector_texts`), which spares PostgreSQL parsing them; a trigger computes them as
+above for a write that brings none (a repair, a term too long to index). Suggestions read a
+second GIN index, on the title's terms alone. Ranking is ts_rank with the title (A) weighing
+TITLE_WEIGHT times the body (B).
 
 Three things keep queries fast on a large index. The long columns, the tsvector too, live out of
 line (a low toast_tuple_target), so that reading the rows a match found for the permission
