@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import multiprocessing
+import os
 import re
 import sys
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -244,9 +247,23 @@ def terms_text(parts: Iterable[tuple[str | None, str]], *, max_repeats: int, lim
 
 
 def start_worker(cache_size: int) -> None:
-    """In a process that analyses for a rebuild (see `index.reindex`): keep more word forms."""
+    """In a process that analyses for a rebuild (see `index.reindex`): keep more word forms,
+    and end when the rebuild does, however it ends."""
     global FORMS_CACHE_SIZE
     FORMS_CACHE_SIZE = max(FORMS_CACHE_SIZE, cache_size)
+    rebuild = multiprocessing.parent_process()
+    if rebuild is not None:
+        threading.Thread(
+            target=_end_with, args=(rebuild,), name="end-with-rebuild", daemon=True
+        ).start()
+
+
+def _end_with(rebuild: multiprocessing.process.BaseProcess) -> None:
+    """A worker waits for tasks from the rebuilding process. Should that process be killed, the
+    worker (and the fork server, which stays while a worker does) would wait for ever, holding
+    its cache of word forms (hundreds of MB)."""
+    rebuild.join()
+    os._exit(0)
 
 
 def terms_texts(

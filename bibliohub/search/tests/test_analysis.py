@@ -1,5 +1,11 @@
 """The analysis pipeline: inflected forms, diacritics and scripts meet between a query and a text."""
 
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from bibliohub.search.analysis import (
@@ -229,3 +235,45 @@ def test_parts_in_different_languages_are_analysed_each_in_its_own():
     terms = analyse_parts([("cs", "Výpůjční řád"), ("uk", "Правила користування бібліотекою")])
     assert {"rad", "бібліотека"} <= set(terms)
     assert analyse_parts([("cs", ""), ("uk", "")]) == []
+
+
+_KILLED_REBUILD = """
+import multiprocessing, os
+from concurrent.futures import ProcessPoolExecutor
+from bibliohub.search import analysis
+
+if __name__ == "__main__":
+    context = multiprocessing.get_context("forkserver")
+    pool = ProcessPoolExecutor(1, mp_context=context, initializer=analysis.start_worker, initargs=(10,))
+    print(pool.submit(os.getpid).result(), flush=True)
+    os._exit(0)  # as if killed: the pool is never shut down
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_rebuilds_worker_ends_when_the_rebuild_is_killed(tmp_path):
+    # A worker process that analyses for `reindex` does not outlive a rebuild that was killed
+    # (it would wait for work for ever, holding hundreds of MB of word forms).
+    script = tmp_path / "killed_rebuild.py"
+    script.write_text(_KILLED_REBUILD)
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(  # noqa: S603 (this interpreter, a script the test wrote)
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        check=True,
+    )
+    worker = int(done.stdout)
+    deadline = time.monotonic() + 20
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _running(worker)
