@@ -133,12 +133,14 @@ def vector_texts(title_terms: str, body_terms: str) -> tuple[str | None, str | N
     few pages, of the ~2.5 a rebuild's writing costs). None for terms that hold a word too long
     for the index, which the trigger leaves out in its own way."""
     title, body = title_terms.split(), body_terms.split()
-    longest = max(map(len, title + body), default=0)
-    if longest * 4 >= TOO_LONG and any(len(t.encode()) >= TOO_LONG for t in title + body):
+    both = (*title, *body)
+    if max(map(len, both), default=0) * 4 >= TOO_LONG and any(
+        len(t.encode()) >= TOO_LONG for t in both
+    ):
         return None, None
     # (The opening may end in part of a word, as `left` cuts it.)
     opening = body_terms[:RANK_OPENING].split()
-    if "'" in title_terms + body_terms or "\\" in title_terms + body_terms:
+    if any(c in t for c in "'\\" for t in (title_terms, body_terms)):
         title, body, opening = (
             [t.replace("\\", "\\\\").replace("'", "''") for t in terms]
             for terms in (title, body, opening)
@@ -349,16 +351,17 @@ class PostgresBackend(SearchBackend):
             with connection.cursor() as cursor:
                 cursor.execute("RESET gin_pending_list_limit")
                 cursor.execute("RESET synchronous_commit")
-                # What the merger had not reached (all of it, if the merger failed).
-                _merge_written(connection.alias)
+                # What the merger had not reached (all of it, if the merger failed): nothing is
+                # written now, so gin_clean_pending_list has nothing to chase, and it waits for
+                # an autovacuum merging just then, where an insert's merge leaves the lists to it.
                 if self._owns_indexes():
-                    # (Should an autovacuum have been merging just then, the insert's merge
-                    # left the lists to it; this one waits for it.)
                     cursor.execute(
                         "SELECT set_config('maintenance_work_mem', %s, false)", [BULK_MEMORY]
                     )
                     _merge_pending(cursor)
                     cursor.execute("RESET maintenance_work_mem")
+                else:
+                    _merge_written(connection.alias)
 
     def _owns_indexes(self) -> bool:
         """Whether this connection's role may call gin_clean_pending_list: only the indexes'

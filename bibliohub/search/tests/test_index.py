@@ -663,8 +663,9 @@ def test_a_merge_during_a_rebuild_takes_in_what_is_pending(w):
 def test_a_rebuild_by_a_role_that_does_not_own_the_index_still_indexes(
     django_user_model, monkeypatch
 ):
-    # On PostgreSQL only the owner of the GIN indexes may merge their pending lists; a site
-    # whose database role was granted the tables (not given them) rebuilds all the same.
+    # On PostgreSQL only the owner of the GIN indexes may call gin_clean_pending_list; a site
+    # whose database role was granted the tables (not given them) rebuilds all the same, its
+    # merges made by inserts.
     _unindexed_documents(
         django_user_model, monkeypatch, "Smlouva", "Vzor smlouvy o spolupráci knihoven.", 3
     )
