@@ -25,12 +25,15 @@ word's tens of thousands of rows are not all read to sort them by id.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import psycopg
 from django.db import DatabaseError, connection, connections, transaction
+from django.utils import timezone
 
 from ..models import SearchEntry
 from .base import (
@@ -111,19 +114,27 @@ def _function(*, rank_vector: bool) -> str:
 # more (see `vector_texts`).
 LAST_POSITION = 16383
 TOO_LONG = 2048
-_AT_A = [f"':{n}A" for n in range(LAST_POSITION + 1)]
-_AT_B = [f"':{n}B" for n in range(LAST_POSITION + 1)]
+# Each position's text, with what follows it: `term` + `':5B '` + `next term`...
+_AT_A = [f"':{n}A '" for n in range(LAST_POSITION + 1)]
+_AT_B = [f"':{n}B '" for n in range(LAST_POSITION + 1)]
 
 
-def _lexemes(terms: list[str], first: int, at: list[str]) -> list[str]:
-    """`term':positionW` of each term from position `first` on (a quote to go before each)."""
-    ats = at[first : first + len(terms)]
-    ats += [at[LAST_POSITION]] * (len(terms) - len(ats))
-    return list(map(str.__add__, terms, ats))
+def _positions(count: int, first: int, at: list[str]) -> list[str]:
+    """The texts of `count` positions from `first` on (the last one repeated past it)."""
+    ats = at[first : first + count]
+    ats += [at[LAST_POSITION]] * (count - len(ats))
+    return ats
 
 
-def _tsvector_text(lexemes: list[str]) -> str:
-    return "'" + " '".join(lexemes) if lexemes else ""
+def _tsvector_text(terms: list[str], ats: list[str]) -> str:
+    """`'term':positionW` of each term, space-separated: one join of the terms and their
+    positions' texts taken in turn."""
+    if not terms:
+        return ""
+    parts: list[str] = [""] * (2 * len(terms))
+    parts[::2] = terms
+    parts[1::2] = ats
+    return "'" + "".join(parts)[:-2]
 
 
 def vector_texts(title_terms: str, body_terms: str) -> tuple[str | None, str | None]:
@@ -133,10 +144,8 @@ def vector_texts(title_terms: str, body_terms: str) -> tuple[str | None, str | N
     few pages, of the ~2.5 a rebuild's writing costs). None for terms that hold a word too long
     for the index, which the trigger leaves out in its own way."""
     title, body = title_terms.split(), body_terms.split()
-    both = (*title, *body)
-    if max(map(len, both), default=0) * 4 >= TOO_LONG and any(
-        len(t.encode()) >= TOO_LONG for t in both
-    ):
+    longest = max(max(map(len, title), default=0), max(map(len, body), default=0))
+    if longest * 4 >= TOO_LONG and any(len(t.encode()) >= TOO_LONG for t in (*title, *body)):
         return None, None
     # (The opening may end in part of a word, as `left` cuts it.)
     opening = body_terms[:RANK_OPENING].split()
@@ -146,11 +155,11 @@ def vector_texts(title_terms: str, body_terms: str) -> tuple[str | None, str | N
             for terms in (title, body, opening)
         )
     # The body's positions follow the title's last one (as `||` numbers them).
-    first = min(len(title), LAST_POSITION) + 1
-    heading = _lexemes(title, 1, _AT_A)
+    heading = _positions(len(title), 1, _AT_A)
+    body_ats = _positions(len(body), min(len(title), LAST_POSITION) + 1, _AT_B)
     return (
-        _tsvector_text(heading + _lexemes(body, first, _AT_B)),
-        _tsvector_text(heading + _lexemes(opening, first, _AT_B)),
+        _tsvector_text(title + body, heading + body_ats),
+        _tsvector_text(title + opening, heading + body_ats[: len(opening)]),
     )
 
 
@@ -284,14 +293,50 @@ class _PendingMerger(threading.Thread):
         self.join()
 
 
+# What an upsert writes: every column but the id; and, of an entry there is, what it rewrites.
+UPSERT_FIELDS = [f for f in SearchEntry._meta.concrete_fields if not f.primary_key]
+UPSERT_ROWS = 250
+
+
+@functools.cache
+def _upsert(rows: int) -> str:
+    """INSERT … ON CONFLICT of `rows` entries (parameters in UPSERT_FIELDS' order)."""
+    columns = ", ".join(field.column for field in UPSERT_FIELDS)
+    row = "(" + ", ".join(["%s"] * len(UPSERT_FIELDS)) + ")"
+    changed = [SearchEntry._meta.get_field(name).column for name in PostgresBackend.update_fields]
+    return (
+        f"INSERT INTO {TABLE} ({columns}) VALUES {', '.join([row] * rows)} "  # noqa: S608
+        "ON CONFLICT (kind, object_id) DO UPDATE SET "
+        + ", ".join(f"{column} = EXCLUDED.{column}" for column in changed)
+    )
+
+
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     update_fields = [*ENTRY_FIELDS, "vector", "rank_vector"]
 
     def index(self, entries: Sequence[SearchEntry]) -> None:
+        """Upsert the entries with their vectors, in statements of UPSERT_ROWS entries whose
+        values travel as parameters of their own (server-side binding). Django's cursors bind
+        on the client: they would quote some 150 KB of terms and vectors a document into the
+        statement, and PostgreSQL's parser would read it all again."""
+        if not entries:
+            return
+        now = timezone.now()
         for entry in entries:
             entry.vector, entry.rank_vector = vector_texts(entry.title_terms, entry.body_terms)
-        super().index(entries)
+            entry.updated_at = now
+        # (A cursor of Django's opens the connection and refuses a broken transaction.)
+        with connection.cursor() as cursor, connection.wrap_database_errors:
+            with psycopg.Cursor(cursor.connection) as bound:
+                for start in range(0, len(entries), UPSERT_ROWS):
+                    chunk = entries[start : start + UPSERT_ROWS]
+                    values = [
+                        field.get_db_prep_save(getattr(entry, field.attname), connection)
+                        for entry in chunk
+                        for field in UPSERT_FIELDS
+                    ]
+                    bound.execute(_upsert(len(chunk)), values)
 
     def install(self, cursor: Any) -> None:
         # (Migration 0002 installs with this code on a table that has no `rank_vector` yet;
@@ -311,6 +356,10 @@ class PostgresBackend(SearchBackend):
         if cursor.fetchone():
             columns = ("vector", "rank_vector") if ranked else ("vector",)
             cursor.execute(f"ALTER TABLE {TABLE} " + ", ".join(map(LZ4.format, columns)))
+        if ranked:
+            # Only ranked, never matched: its statistics would help no plan, and gathering them
+            # unpacks 30,000 sampled vectors at each ANALYZE (a second and more of a rebuild).
+            cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN rank_vector SET STATISTICS 0")
 
     def uninstall(self, cursor: Any) -> None:
         cursor.execute(f"DROP TRIGGER IF EXISTS {FUNCTION} ON {TABLE}")
@@ -387,8 +436,11 @@ class PostgresBackend(SearchBackend):
             if connection.in_atomic_block:
                 cursor.execute(f"ANALYZE {TABLE}")
             else:
-                # Also marks the pages all-visible, which spares reading them for counts.
-                cursor.execute(f"VACUUM (ANALYZE) {TABLE}")
+                # Also marks the table's pages all-visible, which spares reading them for
+                # counts. Not its TOAST table's: no query reads those pages for their
+                # visibility, and after a rebuild they are the whole of the terms and vectors
+                # (8 GB for 200,000 documents, some 20 s to go through); autovacuum sees to them.
+                cursor.execute(f"VACUUM (ANALYZE, PROCESS_TOAST FALSE) {TABLE}")
 
     def _query(
         self, sql: str, params: Sequence[Any], *, off: Sequence[str] = ("enable_seqscan",)
