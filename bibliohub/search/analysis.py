@@ -44,6 +44,9 @@ _WORD = re.compile(r"[^\W_]+")
 _MAX_WORD = 40
 _SERBIAN_ONLY = frozenset("ђћџљњј")
 _UKRAINIAN_ONLY = frozenset("іїєґ")
+# Letters of Ukrainian (and Russian) that Serbian Cyrillic does not have: a word with one of
+# them is not Serbian, and written in Latin it would be half Latin, half Cyrillic.
+_NOT_SERBIAN = _UKRAINIAN_ONLY | frozenset("яющьйъыэё")
 
 # Inflectional endings per language, longest tried first, for the light stem. The stem is only
 # a safety net for forms the lemmatisers miss (cs "výpůjčního", sl "knjižnicami"), so the lists
@@ -130,7 +133,7 @@ def _stem(word: str, lang: str) -> str:
 def _token_language(word: str, lang: str | None) -> str | None:
     """The lemmatiser for one word of a text in `lang`, by the word's script."""
     if _is_cyrillic(word):
-        if _UKRAINIAN_ONLY.intersection(word):
+        if _NOT_SERBIAN.intersection(word):
             return "uk"
         if lang == "hbs" or _SERBIAN_ONLY.intersection(word):
             return "hbs"
@@ -310,7 +313,7 @@ def prefix_forms(prefix: str) -> set[str]:
     word = normalise(prefix)
     if not _is_cyrillic(word):
         forms = {fold(word)}
-    elif _UKRAINIAN_ONLY.intersection(word):
+    elif _NOT_SERBIAN.intersection(word):
         forms = {word}
     else:
         forms = {word, fold(sr_cyrillic_to_latin(word))}

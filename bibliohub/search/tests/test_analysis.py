@@ -135,6 +135,17 @@ def test_ukrainian_stays_cyrillic():
     assert not any(t.startswith("bіbl") or t.startswith("bibl") for t in terms)
 
 
+def test_a_ukrainian_query_word_gets_no_half_latin_form():
+    # Analysed as Serbian too (a query's language is unknown), "користування" became
+    # "koristuvannя": a term no text has, which only made the search slower.
+    (forms,) = query_forms("користування")
+    assert "користування" in forms
+    assert all("\u0400" <= ch <= "\u04ff" for form in forms for ch in form)
+    assert prefix_forms("бюдж") == {"бюдж"}
+    # Serbian Cyrillic still meets its Latin spelling.
+    assert "biblioteka" in query_forms("библиотека")[0]
+
+
 @pytest.mark.parametrize(
     ("query", "text", "language"),
     [
