@@ -4,16 +4,9 @@ for a write that brings none. Nothing to do on SQLite."""
 
 from django.db import migrations
 
-
-def forwards(apps, schema_editor):
-    from bibliohub.search.backends import backend_for
-
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        backend_for("postgresql").install(cursor)
+from bibliohub.search.backends import install_postgresql
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_rank_vector")]
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(install_postgresql, migrations.RunPython.noop)]

@@ -3,16 +3,9 @@ spent a second and more of a rebuild unpacking its sampled vectors). Nothing to 
 
 from django.db import migrations
 
-
-def forwards(apps, schema_editor):
-    from bibliohub.search.backends import backend_for
-
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        backend_for("postgresql").install(cursor)
+from bibliohub.search.backends import install_postgresql
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_vectors_from_python")]
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(install_postgresql, migrations.RunPython.noop)]
