@@ -1,4 +1,8 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +17,12 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        post_migrate.connect(_repair_engine, sender=self, dispatch_uid="search-repair-engine")
+
+
+def _repair_engine(sender: AppConfig, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
+    """After every `migrate`: a later migration that altered the entries' table may have taken
+    the engine's triggers with it (see backends.repair_if_needed)."""
+    from .backends import repair_if_needed
+
+    repair_if_needed(using)
