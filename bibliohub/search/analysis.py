@@ -89,6 +89,12 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def _written(text: str) -> str:
+    """NFKC, the case kept: what the words of a text are looked up as (a lemmatiser reads
+    "Brně" as the city, Brno, and "brně" as a verb)."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def lemma_language(language: str | None) -> str | None:
     """The lemmatiser's language for a content language ("sr-latn" → "hbs"); None if unknown."""
     if not language:
@@ -109,12 +115,13 @@ def _morph():  # type: ignore[no-untyped-def]
 
 
 def _lemmas(word: str, lang: str) -> tuple[str, ...]:
+    """The lemmas of a word as written (case-folded)."""
     if lang == "uk":
         # pymorphy3 knows Ukrainian inflection better than simplemma (simplemma turns
         # "Дарницького" into "Дарницьхто"); an ambiguous form keeps its two likeliest lemmas
         # ("книгозбірні": книгозбірний, книгозбірня).
         found: list[str] = []
-        for parse in _morph().parse(word):
+        for parse in _morph().parse(word.casefold()):
             if parse.normal_form not in found:
                 found.append(parse.normal_form)
             if len(found) == 2:
@@ -166,7 +173,8 @@ def forms_cache_size(size: int) -> Iterator[None]:
 
 
 def word_forms(word: str, lang: str | None) -> tuple[str, ...]:
-    """The index terms of one normalised word of a text in lemmatiser language `lang`."""
+    """The index terms of one word of a text in lemmatiser language `lang`, as written (NFKC,
+    see `_written`)."""
     global _forms_cached
     cache = _forms_cache.get(lang)
     if cache is None:
@@ -182,15 +190,22 @@ def word_forms(word: str, lang: str | None) -> tuple[str, ...]:
     return forms
 
 
-def _word_forms(word: str, lang: str | None) -> tuple[str, ...]:
+def _word_forms(written: str, lang: str | None) -> tuple[str, ...]:
+    word = written.casefold()
+    if _WORD.fullmatch(word) is None:
+        # Case folding made more than one word of it (a combining mark: "İ" → "i̇"): the
+        # forms of each, as the text would have been split.
+        return tuple(
+            dict.fromkeys(chain.from_iterable(word_forms(w, lang) for w in _WORD.findall(word)))
+        )
     lang = _token_language(word, lang)
     if lang == "hbs" and _is_cyrillic(word):
-        word = sr_cyrillic_to_latin(word)
+        word, written = sr_cyrillic_to_latin(word), sr_cyrillic_to_latin(written)
     derived: list[str] = []
     if len(word) > 2 and not word.isdigit() and len(word) <= _MAX_WORD and lang:
         # A lemma may hold an apostrophe or a full stop ("м'ята", "pribl."): its words, as
         # the engines' tokenizers split it, so that every term is one word for them.
-        derived.extend(piece for lemma in _lemmas(word, lang) for piece in _WORD.findall(lemma))
+        derived.extend(piece for lemma in _lemmas(written, lang) for piece in _WORD.findall(lemma))
         derived.append(_stem(word, lang))
     if _is_cyrillic(word):
         forms = [word, *derived]
@@ -222,7 +237,7 @@ def analyse_parts(
         # The forms met before straight from the cache (a call per word costs as much as the
         # lookup); `word_forms` for the others.
         known = _forms_cache.setdefault(lang, {}).get
-        found.append([known(w) or word_forms(w, lang) for w in _WORD.findall(normalise(text))])
+        found.append([known(w) or word_forms(w, lang) for w in _WORD.findall(_written(text))])
     terms = list(chain.from_iterable(chain.from_iterable(found)))
     return terms if max_repeats is None else cap_repeats(terms, max_repeats)
 
@@ -279,7 +294,7 @@ def terms_texts(
 def word_terms(word: str, language: str | None) -> tuple[str, ...]:
     """The index terms of one word as written in a text of `language` (for highlighting the
     words a query matched)."""
-    return word_forms(normalise(word), lemma_language(language))
+    return word_forms(_written(word), lemma_language(language))
 
 
 def _query_languages(language: str | None) -> tuple[str, ...]:
@@ -296,8 +311,8 @@ def query_forms(query: str, language: str | None = None) -> list[set[str]]:
     """
     groups: list[set[str]] = []
     languages = _query_languages(language)
-    tokens = [m.group() for m in words(normalise(query))]
-    meaningful = [t for t in tokens if t not in _STOPWORDS]
+    tokens = [m.group() for m in words(_written(query))]
+    meaningful = [t for t in tokens if t.casefold() not in _STOPWORDS]
     for token in meaningful or tokens:
         forms: set[str] = set()
         for lang in languages:

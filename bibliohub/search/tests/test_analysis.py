@@ -135,6 +135,25 @@ def test_ukrainian_stays_cyrillic():
     assert not any(t.startswith("bіbl") or t.startswith("bibl") for t in terms)
 
 
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("Brno", "Knihovna Jiřího Mahena v Brně"),
+        ("brno", "Setkání v Brně"),
+        ("Praha", "Metodika z Prahy"),
+        ("Plzeň", "Studijní a vědecká knihovna v Plzni"),
+    ],
+)
+def test_a_city_is_found_in_any_case(query, text):
+    # A lemmatiser reads a word as written: "Brně" is the city (Brno), "brně" a verb.
+    assert finds(query, text, "cs")
+
+
+def test_a_capitalised_word_keeps_its_lemma_and_a_shouting_one_too():
+    assert "knihovna" in analyse("KNIHOVNY A Knihovny", "cs")
+    assert analyse("Knihovny", "cs") == analyse("knihovny", "cs")
+
+
 def test_a_ukrainian_query_word_gets_no_half_latin_form():
     # Analysed as Serbian too (a query's language is unknown), "користування" became
     # "koristuvannя": a term no text has, which only made the search slower.
