@@ -23,7 +23,7 @@ from bibliohub.core.models import Visibility
 
 from . import analysis
 from .analysis import detect_language
-from .backends import get_backend
+from .backends import get_backend, repair_if_needed
 from .backends.base import Committed
 from .models import Kind, SearchEntry
 
@@ -329,8 +329,7 @@ def reindex(
     in order. `progress(kind, done, total)` is called after each batch is written.
     """
     backend = get_backend()
-    if not backend.is_installed():
-        backend.repair()
+    repair_if_needed()
     written = 0
     # The whole vocabulary of a national corpus is analysed once (~500 MB at most).
     with (
